@@ -1,0 +1,52 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import starlightLinksValidator from 'starlight-links-validator';
+import { fileURLToPath } from 'node:url';
+
+// Threads in WASM need SharedArrayBuffer, which browsers grant only to cross-origin isolated pages.
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export default defineConfig({
+  site: 'https://tflite-lab.example.org',
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  server: { headers: isolationHeaders },
+  integrations: [
+    starlight({
+      title: { en: 'TFLite Lab', ja: 'TFLite Lab' },
+      description: 'Learn TensorFlow Lite and quantization by running real models in your browser.',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        ja: { label: '日本語', lang: 'ja' },
+      },
+      logo: { src: './src/assets/logo.svg', alt: 'TFLite Lab' },
+      customCss: ['./src/styles/custom.css'],
+      lastUpdated: false,
+      sidebar: [
+        { label: 'Start here', translations: { ja: 'はじめに' }, items: ['index'] },
+        { label: 'Course', translations: { ja: 'コース' }, items: [{ autogenerate: { directory: 'lessons' } }] },
+        { label: 'Labs', translations: { ja: 'ラボ' }, items: [{ autogenerate: { directory: 'labs' } }] },
+        { label: 'Reference', translations: { ja: 'リファレンス' }, items: [{ autogenerate: { directory: 'reference' } }] },
+      ],
+      plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true })],
+    }),
+    preact(),
+  ],
+  vite: {
+    server: { headers: isolationHeaders },
+    preview: { headers: isolationHeaders },
+    resolve: {
+      alias: {
+        // The package's `module` entry imports a file it does not ship; its flat ES module is complete.
+        '@tensorflow/tfjs-tflite': fileURLToPath(new URL('./node_modules/@tensorflow/tfjs-tflite/dist/tf-tflite.fesm.js', import.meta.url)),
+      },
+    },
+    worker: { format: 'es' },
+  },
+});

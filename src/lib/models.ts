@@ -1,0 +1,103 @@
+// Typed view of assets.manifest.json: the only place that knows which models, photos and labels exist.
+import manifest from '../../assets.manifest.json' with { type: 'json' };
+
+export type Locale = 'en' | 'ja';
+export type Localized = Record<Locale, string>;
+export type ModelDtype = 'float32' | 'uint8' | 'int8';
+
+export interface PublishedAccuracy {
+  /** ImageNet validation top-1 (%) of this model. */
+  top1: number;
+  /** Top-1 (%) of the float model it was made from. */
+  float_top1: number;
+  source: keyof typeof manifest.published_sources;
+}
+
+export interface ModelEntry {
+  id: string;
+  name: Localized;
+  file: string;
+  source_url: string;
+  sha256: string;
+  bytes: number;
+  license: string;
+  attribution: string;
+  architecture: string;
+  width: number;
+  resolution: number;
+  dtype: ModelDtype;
+  quantization: 'none' | 'qat-uint8' | 'ptq-int8' | 'dequantized-twin';
+  normalization: { mean: number[]; std: number[] };
+  labels: string;
+  output: 'probabilities' | 'logits';
+  has_metadata: boolean;
+  published: PublishedAccuracy | null;
+  /** Set on models the asset script computes from another manifest model. */
+  derived_from?: string;
+  method?: string;
+}
+
+export interface FileEntry {
+  id: string;
+  file: string;
+  source_url: string;
+  sha256: string;
+  bytes: number;
+  license: string;
+  attribution: string;
+}
+
+export interface SampleImage extends FileEntry {
+  name: Localized;
+}
+
+export interface DevImage extends FileEntry {
+  synset: string;
+  index_1000: number;
+  /** Index in the models' 1001-way output (0 is "background"). */
+  index_1001: number;
+  label_short: string;
+  label_full: string;
+}
+
+export interface ModelPair {
+  id: string;
+  name: Localized;
+  a: string;
+  b: string;
+}
+
+export const publishedSources = manifest.published_sources;
+export const sourceModels = manifest.models as ModelEntry[];
+export const derivedModels = manifest.derived as ModelEntry[];
+/** Every model the site serves, official ones first, then derived twins. */
+export const models: readonly ModelEntry[] = [...sourceModels, ...derivedModels];
+export const labelFiles = manifest.labels as FileEntry[];
+export const sampleImages = manifest.images as SampleImage[];
+export const devImages = manifest.dev as DevImage[];
+export const modelPairs = manifest.pairs as ModelPair[];
+
+export function getModel(id: string): ModelEntry {
+  const model = models.find((m) => m.id === id);
+  if (!model) throw new Error(`Unknown model id "${id}"`);
+  return model;
+}
+
+export function getPair(id: string): ModelPair | undefined {
+  return modelPairs.find((p) => p.id === id);
+}
+
+export function getLabelFile(id: string): FileEntry {
+  const file = labelFiles.find((l) => l.id === id);
+  if (!file) throw new Error(`Unknown label file id "${id}"`);
+  return file;
+}
+
+/** URL path of an asset under the site's base (public/ is served at the root). */
+export function assetUrl(entry: { file: string }, base = '/'): string {
+  return `${base.replace(/\/?$/, '/')}${entry.file}`;
+}
+
+export function isQuantized(model: ModelEntry): boolean {
+  return model.dtype !== 'float32';
+}

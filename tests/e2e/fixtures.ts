@@ -1,6 +1,6 @@
 // A `page` fixture that records console errors, page errors and failed or foreign requests,
 // and fails the test when any occurred (opt out per message with `allowConsole`).
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext } from '@playwright/test';
 
 export interface PageProblems {
   consoleErrors: string[];
@@ -15,7 +15,7 @@ export const test = base.extend<{ problems: PageProblems }>({
     const problems: PageProblems = { consoleErrors: [], failedRequests: [], foreignRequests: [], allowConsole: [] };
     const origin = new URL(baseURL!).origin;
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
+      if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()} (${msg.location().url || page.url()})`);
     });
     page.on('pageerror', (err) => problems.consoleErrors.push(`pageerror: ${err.message}`));
     page.on('requestfailed', (req) => {
@@ -42,16 +42,12 @@ export const test = base.extend<{ problems: PageProblems }>({
 
 export { expect };
 
-/** Every lesson and lab page path in English; the Japanese twin is `/ja` + path. */
-export async function sitePaths(page: Page): Promise<string[]> {
-  await page.goto('/sitemap-index.xml');
-  const index = await page.content();
-  const sitemapUrls = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+/** Every page path the sitemap lists (both locales). Fetched without a page: XML views request /favicon.ico. */
+export async function sitePaths(request: APIRequestContext): Promise<string[]> {
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
   const paths: string[] = [];
-  for (const sm of sitemapUrls) {
-    await page.goto(sm);
-    const xml = await page.content();
-    paths.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
+  for (const sitemap of locs(await (await request.get('/sitemap-index.xml')).text())) {
+    paths.push(...locs(await (await request.get(sitemap)).text()));
   }
   return paths;
 }

@@ -65,6 +65,8 @@ export interface LoadedModel {
   run(input: InputData): Promise<RunResult>;
   /** Per-op times of the last run, where the engine supports profiling. */
   profile(): OpProfile[] | null;
+  /** Current size of the engine's WASM heap in bytes (shared by all its models), where readable. */
+  wasmHeapBytes?(): number | null;
   /** Releases every engine object this model allocated. */
   dispose(): void;
 }

@@ -107,3 +107,19 @@ export function storedParams(tensor: TfliteTensor): StoredParams | null {
     ...(q.max ? { max: [...q.max] } : {}),
   };
 }
+
+/** The integer range a stored dtype can hold (the file does not store qmin/qmax). */
+export function storageRange(dtype: TfliteDtype): { qmin: number; qmax: number } | null {
+  if (dtype === 'uint8') return { qmin: 0, qmax: 255 };
+  if (dtype === 'int8') return { qmin: -128, qmax: 127 };
+  return null;
+}
+
+/** The real interval [(qmin - zp)·scale, (qmax - zp)·scale] a stored channel can represent. */
+export function representableRange(params: StoredParams, channel = 0): [number, number] | null {
+  const range = storageRange(params.dtype);
+  const scale = params.scale[channel];
+  const zp = params.zeroPoint[channel] ?? 0;
+  if (!range || scale === undefined) return null;
+  return [(range.qmin - zp) * scale, (range.qmax - zp) * scale];
+}

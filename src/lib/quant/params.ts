@@ -144,3 +144,19 @@ export function chooseParams(values: ArrayLike<number>, shape: readonly number[]
   }
   return { bits: scheme.bits, symmetric: scheme.symmetric, ...range, axis, scale, zeroPoint };
 }
+
+/** The values of one channel along `axis`, in their original order. */
+export function channelSlice(values: ArrayLike<number>, shape: readonly number[], axis: number, channel: number): Float32Array {
+  checkShape(values, shape, axis);
+  const channels = shape[axis]!;
+  if (!Number.isInteger(channel) || channel < 0 || channel >= channels) {
+    throw new RangeError(`Channel ${channel} is outside 0..${channels - 1}`);
+  }
+  const stride = axisStride(shape, axis);
+  const out = new Float32Array(values.length / channels);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (Math.floor(i / stride) % channels === channel) out[k++] = values[i]!;
+  }
+  return out;
+}

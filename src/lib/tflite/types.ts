@@ -26,6 +26,22 @@ export interface TfliteTensor {
   data: Uint8Array | null;
   quantization: TensorQuantization | null;
   isVariable: boolean;
+  /** `shape_signature` (-1 marks a dynamic dimension), or null when the file has none. */
+  shapeSignature: number[] | null;
+  /** True when the tensor carries sparsity parameters (stored compressed). */
+  sparse: boolean;
+}
+
+/** Option values of an operator: numbers, enum names ('SAME', 'RELU6'), flags, int lists. */
+export type OperatorOptions = Record<string, number | string | boolean | number[]>;
+
+export interface OperatorCode {
+  /** max(deprecated_builtin_code, builtin_code), as the runtime reads it. */
+  builtinCode: number;
+  /** Builtin name ('CONV_2D'), or the custom code for custom ops. */
+  name: string;
+  customCode: string | null;
+  version: number;
 }
 
 export interface TfliteOperator {
@@ -35,7 +51,15 @@ export interface TfliteOperator {
   inputs: number[];
   outputs: number[];
   /** Options the site uses (e.g. stride, padding, fused activation), by name. */
-  options: Record<string, number | string | boolean>;
+  options: OperatorOptions;
+  /** Index into the model's operatorCodes. */
+  opcodeIndex: number;
+  /** BuiltinOperator number (32 = CUSTOM). */
+  builtinCode: number;
+  /** Operator version from its OperatorCode (kernels are chosen by op and version). */
+  version: number;
+  /** Name of the builtin options table, e.g. 'Conv2DOptions', or 'NONE'. */
+  optionsType: string;
 }
 
 export interface TfliteSubgraph {
@@ -63,6 +87,34 @@ export interface ModelMetadata {
   inputNormalization?: { mean: number[]; std: number[] }[];
   /** Files of the zip appended to the model (e.g. labels.txt), by name. */
   associatedFiles: Record<string, Uint8Array>;
+  minParserVersion?: string;
+  /** Metadata of the main subgraph's inputs and outputs (same order as the subgraph's). */
+  inputs?: TensorMetadataInfo[];
+  outputs?: TensorMetadataInfo[];
+  /** Every AssociatedFile entry the metadata declares (model, subgraph and tensor level). */
+  associatedFileInfo?: AssociatedFileInfo[];
+}
+
+export type AssociatedFileType =
+  | 'UNKNOWN' | 'DESCRIPTIONS' | 'TENSOR_AXIS_LABELS' | 'TENSOR_VALUE_LABELS' | 'TENSOR_AXIS_SCORE_CALIBRATION' | 'VOCABULARY';
+
+export interface AssociatedFileInfo {
+  name: string;
+  description?: string;
+  type: AssociatedFileType;
+  locale?: string;
+}
+
+export interface TensorMetadataInfo {
+  name?: string;
+  description?: string;
+  /** 'image' | 'feature' | 'bounding-box' from ContentProperties, when given. */
+  content?: 'feature' | 'image' | 'bounding-box';
+  /** ImageProperties.color_space: 'RGB' | 'GRAYSCALE' | 'UNKNOWN'. */
+  colorSpace?: string;
+  normalization?: { mean: number[]; std: number[] };
+  stats?: { min: number[]; max: number[] };
+  associatedFiles: AssociatedFileInfo[];
 }
 
 export interface TfliteModel {
@@ -74,6 +126,12 @@ export interface TfliteModel {
   metadataBuffers: Record<string, Uint8Array>;
   metadata: ModelMetadata | null;
   byteLength: number;
+  /** OperatorCode table (operators refer to it by opcodeIndex). */
+  operatorCodes: OperatorCode[];
+  /** Number of entries in the model's buffers table (entry 0 is the empty sentinel). */
+  bufferCount: number;
+  /** Non-fatal problems found while reading (e.g. an unreadable appended zip). */
+  warnings: string[];
 }
 
 export class TfliteParseError extends Error {

@@ -1,0 +1,159 @@
+// Pure image steps: crop, bilinear resize (against tfjs-core's resizeBilinear as an independent
+// reference), input building in each dtype, and the header sniffer.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { centerCropToSquare } from '../../src/lib/image/crop.ts';
+import { resizeBilinearRgb } from '../../src/lib/image/resize.ts';
+import { buildInput, imageInputSize, InputSpecError } from '../../src/lib/image/input.ts';
+import { displaySize, readImageHeader } from '../../src/lib/image/header.ts';
+import type { TensorSpec } from '../../src/lib/runtime/types.ts';
+
+const norm = { mean: [127.5, 127.5, 127.5], std: [127.5, 127.5, 127.5] };
+
+describe('centerCropToSquare', () => {
+  it('takes the largest centered square', () => {
+    expect(centerCropToSquare(640, 480)).toEqual({ sx: 80, sy: 0, size: 480 });
+    expect(centerCropToSquare(480, 641)).toEqual({ sx: 0, sy: 80, size: 480 });
+    expect(centerCropToSquare(5, 5)).toEqual({ sx: 0, sy: 0, size: 5 });
+  });
+  it('rejects empty images', () => {
+    expect(() => centerCropToSquare(0, 10)).toThrow(RangeError);
+  });
+});
+
+function randomRgba(width: number, height: number, seed: number): Uint8Array {
+  const data = new Uint8Array(width * height * 4);
+  let s = seed;
+  for (let i = 0; i < data.length; i++) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    data[i] = s % 256;
+  }
+  return data;
+}
+
+describe('resizeBilinearRgb', () => {
+  it.each([
+    [37, 23, 11, 7],
+    [300, 300, 224, 224],
+    [50, 50, 224, 224],
+  ])('matches tf.image.resizeBilinear(halfPixelCenters) %ix%i -> %ix%i', (sw, sh, dw, dh) => {
+    const rgba = randomRgba(sw, sh, sw * 31 + dh);
+    const ours = resizeBilinearRgb({ data: rgba, width: sw, height: sh, channels: 4 }, dw, dh);
+    const rgb = new Float32Array(sw * sh * 3);
+    for (let i = 0; i < sw * sh; i++) for (let c = 0; c < 3; c++) rgb[i * 3 + c] = rgba[i * 4 + c]!;
+    const ref = tf.tidy(() => tf.image.resizeBilinear(tf.tensor3d(rgb, [sh, sw, 3]), [dh, dw], false, true).dataSync());
+    let maxDiff = 0;
+    for (let i = 0; i < ours.length; i++) maxDiff = Math.max(maxDiff, Math.abs(ours[i]! - ref[i]!));
+    expect(ours.length).toBe(dw * dh * 3);
+    expect(maxDiff).toBeLessThan(1e-3);
+  });
+
+  it('differs from align-corners, so the convention matters and is pinned', () => {
+    const rgba = randomRgba(40, 40, 7);
+    const ours = resizeBilinearRgb({ data: rgba, width: 40, height: 40, channels: 4 }, 13, 13);
+    const rgb = new Float32Array(40 * 40 * 3);
+    for (let i = 0; i < 1600; i++) for (let c = 0; c < 3; c++) rgb[i * 3 + c] = rgba[i * 4 + c]!;
+    const aligned = tf.tidy(() => tf.image.resizeBilinear(tf.tensor3d(rgb, [40, 40, 3]), [13, 13], true, false).dataSync());
+    let maxDiff = 0;
+    for (let i = 0; i < ours.length; i++) maxDiff = Math.max(maxDiff, Math.abs(ours[i]! - aligned[i]!));
+    expect(maxDiff).toBeGreaterThan(10);
+  });
+
+  it('keeps a constant image constant and uses only RGB of RGBA', () => {
+    const rgba = new Uint8Array(10 * 6 * 4);
+    for (let i = 0; i < 60; i++) rgba.set([10, 20, 30, 0], i * 4);
+    const out = resizeBilinearRgb({ data: rgba, width: 10, height: 6, channels: 4 }, 4, 4);
+    for (let i = 0; i < 16; i++) expect([...out.subarray(i * 3, i * 3 + 3)]).toEqual([10, 20, 30]);
+  });
+});
+
+const spec = (dtype: TensorSpec['dtype'], scale?: number, zeroPoint?: number): TensorSpec => ({
+  name: 'input',
+  dtype,
+  shape: [1, 2, 2, 3],
+  ...(scale !== undefined ? { quantization: { scale: [scale], zeroPoint: [zeroPoint ?? 0] } } : {}),
+});
+
+describe('buildInput', () => {
+  const rgb = Float32Array.from([0, 127.5, 255, 1, 2, 3, 100, 128, 200, 254, 255, 64]);
+
+  it('float32: (x - mean) / std', () => {
+    const out = buildInput(rgb, spec('float32'), norm);
+    expect(out).toBeInstanceOf(Float32Array);
+    expect(out[0]).toBeCloseTo(-1, 6);
+    expect(out[1]).toBeCloseTo(0, 6);
+    expect(out[2]).toBeCloseTo(1, 6);
+  });
+
+  it('uint8 with scale 1/127.5 and zero point 127 (TF2 PTQ input) gives the pixel values', () => {
+    const ints = Float32Array.from({ length: 12 }, (_, i) => i * 21);
+    const out = buildInput(ints, spec('uint8', 1 / 127.5, 127), norm);
+    expect(out).toBeInstanceOf(Uint8Array);
+    expect([...out]).toEqual([...ints]);
+  });
+
+  it('uint8 with scale 1/128 and zero point 128 (TF1 QAT input) is within 1 of the pixel value', () => {
+    const ints = Float32Array.from({ length: 12 }, (_, i) => i * 23);
+    const out = buildInput(ints, spec('uint8', 1 / 128, 128), norm);
+    for (let i = 0; i < 12; i++) expect(Math.abs(out[i]! - ints[i]!)).toBeLessThanOrEqual(1);
+    expect(out[0]).toBe(0);
+  });
+
+  it('int8 with scale 1/127.5 and zero point -1 gives pixel - 128, clamped', () => {
+    const ints = Float32Array.from([0, 1, 127, 128, 255, 200, 50, 60, 70, 80, 90, 100]);
+    const out = buildInput(ints, spec('int8', 1 / 127.5, -1), norm);
+    expect(out).toBeInstanceOf(Int8Array);
+    expect([...out]).toEqual([...ints].map((x) => x - 128));
+  });
+
+  it('clamps to the dtype range', () => {
+    const out = buildInput(rgb, spec('uint8', 1 / 256, 128), norm);
+    expect(out[0]).toBe(0);
+    expect(out[2]).toBe(255);
+  });
+
+  it('refuses 8-bit inputs without quantization and non-image shapes', () => {
+    expect(() => buildInput(rgb, spec('uint8'), norm)).toThrow(InputSpecError);
+    expect(() => imageInputSize({ name: 'x', dtype: 'float32', shape: [1, 1001] })).toThrow(InputSpecError);
+    expect(() => buildInput(new Float32Array(3), spec('float32'), norm)).toThrow(InputSpecError);
+  });
+});
+
+describe('readImageHeader', () => {
+  it('reads JPEG size from the SOF marker', () => {
+    const h = readImageHeader(readFileSync('public/images/grace_hopper.jpg'));
+    expect(h.format).toBe('jpeg');
+    expect(h.width).toBeGreaterThan(100);
+    expect(h.height).toBeGreaterThan(100);
+  });
+
+  it('reads PNG and BMP sizes', () => {
+    const png = new PNG({ width: 33, height: 17 });
+    const h = readImageHeader(PNG.sync.write(png));
+    expect(h).toEqual({ format: 'png', width: 33, height: 17 });
+    const bmp = readImageHeader(readFileSync('public/images/cat.bmp'));
+    expect(bmp.format).toBe('bmp');
+    expect(bmp.width).toBeGreaterThan(0);
+  });
+
+  it('recognises SVG, GIF and non-images', () => {
+    expect(readImageHeader(new TextEncoder().encode('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>')).format).toBe('svg');
+    expect(readImageHeader(new TextEncoder().encode('GIF89a\x02\x00\x03\x00')).format).toBe('gif');
+    expect(readImageHeader(new TextEncoder().encode('hello, not an image')).format).toBe('unknown');
+    expect(readImageHeader(new Uint8Array(0)).format).toBe('unknown');
+  });
+
+  it('reads EXIF orientation and swaps the displayed size for 90-degree rotations', () => {
+    // SOI, APP1 Exif (big-endian TIFF, one IFD entry: Orientation = 6), SOF0 8x4.
+    const tiff = [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0];
+    const app1 = [0xff, 0xe1, 0, 2 + 6 + tiff.length, 0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+    const sof = [0xff, 0xc0, 0, 11, 8, 0, 4, 0, 8, 1, 1, 0x11, 0];
+    const bytes = Uint8Array.from([0xff, 0xd8, ...app1, ...sof]);
+    const h = readImageHeader(bytes);
+    expect(h).toMatchObject({ format: 'jpeg', width: 8, height: 4, orientation: 6 });
+    expect(displaySize(h)).toEqual({ width: 4, height: 8 });
+  });
+});

@@ -12,6 +12,25 @@ const isolationHeaders = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+
+// @tensorflow/tfjs-tflite starts loading its WASM the moment it is imported, from a path relative to
+// `document.currentScript` (null in bundled code), i.e. from the current page's folder: a 404 on every
+// page that imports it. The site loads the WASM itself after setWasmPath(), so drop that eager load.
+const EAGER_TFLITE_WASM_LOAD =
+  /module\$exports\$google3\$third_party\$tensorflow_lite_support\$web\$task\$codegen\$common\$emscripten_module_loader\.EmscriptenModuleLoader\.getInstance\("","tflite_web_api",'(?:[^'\\]|\\.)*'\)\.load\(!0\);/;
+/** @returns {import('vite').Plugin} */
+function tfliteNoEagerWasm() {
+  return {
+    name: 'tfjs-tflite-no-eager-wasm',
+    transform(code, id) {
+      if (!id.includes('tf-tflite.fesm')) return null;
+      const patched = code.replace(EAGER_TFLITE_WASM_LOAD, '');
+      if (patched === code) this.warn('tfjs-tflite: eager WASM load not found; the library may have changed');
+      return { code: patched, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   site: 'https://tflite-lab.example.org',
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
@@ -39,6 +58,7 @@ export default defineConfig({
     preact(),
   ],
   vite: {
+    plugins: [tfliteNoEagerWasm()],
     server: { headers: isolationHeaders },
     preview: { headers: isolationHeaders },
     resolve: {

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AssetError, describeMismatch, isPresentAndCorrect, writeAtomically, type Outcome } from './materialize.ts';
+import { makeFloatTwin } from '../../src/lib/tflite/twin.ts';
 
 export interface DerivedAsset {
   id: string;
@@ -16,7 +17,10 @@ export interface DerivedAsset {
 export type Deriver = (source: Uint8Array) => Uint8Array;
 
 /** Methods by name; a manifest entry names its method, so adding a derived model needs no code. */
-export const derivers: Record<string, Deriver> = {};
+export const derivers: Record<string, Deriver> = {
+  // Dequantized weights, float activations, no QUANTIZE/DEQUANTIZE: see src/lib/tflite/twin.ts.
+  'float32-twin': (source) => makeFloatTwin(source).bytes,
+};
 
 export async function deriveAll(
   derived: readonly DerivedAsset[],
@@ -26,7 +30,7 @@ export async function deriveAll(
   const outcomes: Outcome[] = [];
   for (const asset of derived) {
     const target = join(publicDir, asset.file);
-    if (await isPresentAndCorrect(target, asset)) {
+    if (await isPresentAndCorrect(target, { ...asset, source_url: '' })) {
       outcomes.push('present');
       continue;
     }

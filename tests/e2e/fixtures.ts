@@ -8,11 +8,13 @@ export interface PageProblems {
   foreignRequests: string[];
   /** Regexes of console messages a test expects (e.g. a deliberately broken file). */
   allowConsole: RegExp[];
+  /** Regexes of failed requests a test provokes on purpose (e.g. WASM routed to 404). */
+  allowFailedRequests: RegExp[];
 }
 
 export const test = base.extend<{ problems: PageProblems }>({
   problems: async ({ page, baseURL }, use) => {
-    const problems: PageProblems = { consoleErrors: [], failedRequests: [], foreignRequests: [], allowConsole: [] };
+    const problems: PageProblems = { consoleErrors: [], failedRequests: [], foreignRequests: [], allowConsole: [], allowFailedRequests: [] };
     const origin = new URL(baseURL!).origin;
     page.on('console', (msg) => {
       if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()} (${msg.location().url || page.url()})`);
@@ -35,7 +37,8 @@ export const test = base.extend<{ problems: PageProblems }>({
     await use(problems);
     const unexpected = problems.consoleErrors.filter((m) => !problems.allowConsole.some((re) => re.test(m)));
     expect(unexpected, 'console errors').toEqual([]);
-    expect(problems.failedRequests, 'failed requests').toEqual([]);
+    const failed = problems.failedRequests.filter((r) => !problems.allowFailedRequests.some((re) => re.test(r)));
+    expect(failed, 'failed requests').toEqual([]);
     expect(problems.foreignRequests, 'requests leaving the origin').toEqual([]);
   },
 });

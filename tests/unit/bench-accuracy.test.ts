@@ -73,3 +73,17 @@ describe('report', () => {
     expect(JSON.parse(reportToJson(report))).toEqual(report);
   });
 });
+
+describe('publishedTop1', async () => {
+  const { publishedTop1 } = await import('../../src/lib/bench/published.ts');
+  const { getModel } = await import('../../src/lib/models.ts');
+  it('gives the exact published number with its source when the file has one', () => {
+    const p = publishedTop1(getModel('mobilenet_v1_0.25_224_uint8'))!;
+    expect(p).toMatchObject({ top1: 48.2, exact: true, modelId: 'mobilenet_v1_0.25_224_uint8' });
+    expect(p.source.url).toMatch(/^https:\/\//);
+  });
+  it('marks a relative’s number as not exact (int8 PTQ has no published number of its own)', () => {
+    const p = publishedTop1(getModel('mobilenet_v2_1.0_224_int8'))!;
+    expect(p).toMatchObject({ top1: 70.8, exact: false, modelId: 'mobilenet_v2_1.0_224_uint8' });
+  });
+});

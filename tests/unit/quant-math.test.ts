@@ -58,9 +58,12 @@ describe('paramsForRange', () => {
     // [-2, -1] becomes [-2, 0]: zero point at the top of the range.
     expect(paramsForRange(-2, -1, integerRange(8, false, true), false)).toEqual({ scale: Math.fround(2 / 255), zeroPoint: 255 });
   });
-  it('gives an all-zero range scale 1 instead of dividing by zero', () => {
-    expect(paramsForRange(0, 0, integerRange(8, true), true)).toEqual({ scale: 1, zeroPoint: 0 });
-    expect(paramsForRange(0, 0, integerRange(8, false, true), false)).toEqual({ scale: 1, zeroPoint: 0 });
+  it('gives an all-zero range the tiny scale the TF2 converter uses (1e-6) instead of dividing by zero', () => {
+    expect(paramsForRange(0, 0, integerRange(8, true), true)).toEqual({ scale: Math.fround(1e-6), zeroPoint: 0 });
+    expect(paramsForRange(0, 0, integerRange(8, false, true), false)).toEqual({ scale: Math.fround(1e-6), zeroPoint: 0 });
+    const e = runExperiment([0, 0, 0], [3], { bits: 8, symmetric: true });
+    expect([...e.q]).toEqual([0, 0, 0]);
+    expect(e.metrics.maxAbsError).toBe(0);
   });
 });
 
@@ -172,5 +175,17 @@ describe('histogram', () => {
     const bins = histogram([2, 2, 2], 3);
     expect(bins.reduce((s, b) => s + b.count, 0)).toBe(3);
     expect(bins[0]!.x0).toBe(1.5);
+  });
+});
+
+describe('number formatting', () => {
+  it('uses significant digits, real minus signs and exponents for tiny scales', async () => {
+    const { formatSig, formatFixed, formatInt } = await import('../../src/lib/quant/format.ts');
+    expect(formatSig(0.0123456, 'en', 4)).toBe('0.01235');
+    expect(formatSig(-2.5, 'en')).toBe('−2.5');
+    expect(formatSig(-0.00001234, 'en', 3)).toBe('−1.23e−5');
+    expect(formatSig(Infinity, 'ja')).toBe('∞');
+    expect(formatFixed(33.456, 'en', 1)).toBe('33.5');
+    expect(formatInt(-127)).toBe('−127');
   });
 });

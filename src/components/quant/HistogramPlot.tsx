@@ -26,7 +26,7 @@ export default function HistogramPlot({ bins, grid, domain, xLabel, yLabel, aria
       .then((Plot) => {
         if (cancelled || !box.current) return;
         // Dense grids (8 bits: 255 lines) read as a band; sparse ones as distinct lines.
-        const gridOpacity = grid.length <= 16 ? 0.9 : grid.length <= 64 ? 0.55 : 0.3;
+        const gridOpacity = grid.length <= 16 ? 0.9 : grid.length <= 64 ? 0.5 : 0.18;
         const chart = Plot.plot({
           width,
           height: Math.round(Math.min(320, Math.max(200, width * 0.42))),

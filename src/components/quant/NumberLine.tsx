@@ -2,7 +2,7 @@
 // steps and as a small number line with the neighbouring grid values.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RoundTrip } from '../../lib/quant/quantize.ts';
-import { formatSig } from '../../lib/quant/format.ts';
+import { formatInt, formatSig } from '../../lib/quant/format.ts';
 import type { Locale } from '../../lib/models.ts';
 import { loadPlot, plotStyle } from './plot.ts';
 import { useWidth } from './useWidth.ts';
@@ -48,12 +48,12 @@ export default function NumberLine({ trip, lang, t }: Props) {
           marginBottom: 30,
           style: plotStyle,
           ariaLabel: `${f(trip.x)} → q = ${trip.q} → ${f(trip.dequantized)}`,
-          x: { domain: [Math.min(...reals) - pad, Math.max(...reals) + pad], ticks: Math.max(2, Math.floor(width / 110)), tickFormat: (v: number) => f(v, 3) },
+          x: { label: null, domain: [Math.min(...reals) - pad, Math.max(...reals) + pad], ticks: Math.max(2, Math.floor(width / 110)), tickFormat: (v: number) => f(v, 3) },
           y: { axis: null, domain: [-1, 1] },
           marks: [
             Plot.ruleY([0], { className: 'qx-axis' }),
-            Plot.tickX(points, { x: 'real', y: 0, className: 'qx-tick' }),
-            Plot.text(points, { x: 'real', y: 0, text: (p: { q: number }) => String(p.q), dy: -16, className: 'qx-tick-label' }),
+            Plot.ruleX(points, { x: 'real', y1: -0.35, y2: 0.35, className: 'qx-tick' }),
+            Plot.text(points, { x: 'real', y: 0, text: (p: { q: number }) => formatInt(p.q), dy: -16, className: 'qx-tick-label' }),
             Plot.arrow([trip], { x1: 'x', x2: 'dequantized', y1: 0, y2: 0, bend: true, className: 'qx-arrow', insetEnd: 4 }),
             Plot.dot([trip], { x: 'x', y: 0, r: 5, className: 'qx-x' }),
             Plot.dot([trip], { x: 'dequantized', y: 0, r: 4, className: 'qx-xhat' }),
@@ -87,12 +87,12 @@ export default function NumberLine({ trip, lang, t }: Props) {
         </li>
         <li>
           <span class="qx-steps__label">{t('stepRound')}</span>
-          <span class="qx-steps__value">{trip.rounded}</span>
+          <span class="qx-steps__value">{formatInt(trip.rounded)}</span>
         </li>
         <li>
-          <span class="qx-steps__label">{t('stepClamp', { qmin: trip.qmin, qmax: trip.qmax })}</span>
+          <span class="qx-steps__label">{t('stepClamp', { qmin: formatInt(trip.qmin), qmax: formatInt(trip.qmax) })}</span>
           <span class="qx-steps__value qx-steps__q" data-testid="qx-q" data-value={trip.q}>
-            q = {trip.q}
+            q = {formatInt(trip.q)}
             {trip.clamped ? <em class="qx-steps__note"> ({t('stepClamped')})</em> : null}
           </span>
         </li>
@@ -106,6 +106,7 @@ export default function NumberLine({ trip, lang, t }: Props) {
         </li>
       </ol>
       <div class="qx-plot qx-plot--line" ref={box} aria-hidden="true" />
+      <p class="qx-muted qx-small" aria-hidden="true">{t('numberLineLegend')}</p>
       {error ? (
         <p class="qx-error" role="alert">
           {t('plotFailed', { reason: error })}

@@ -1,7 +1,7 @@
 // The same layer in the official 8-bit file: its scale and zero point exactly as stored.
 import type { WeightLayer } from '../../lib/quant/layers.ts';
-import { representableRange, storedParams } from '../../lib/quant/layers.ts';
-import type { QuantParams } from '../../lib/quant/params.ts';
+import { TF1_WEIGHT_RANGE, representableRange, storedParams } from '../../lib/quant/layers.ts';
+import { paramsFromMinMax, type QuantParams } from '../../lib/quant/params.ts';
 import { formatSig } from '../../lib/quant/format.ts';
 import type { Locale } from '../../lib/models.ts';
 import type { QuantT } from './types.ts';
@@ -20,6 +20,10 @@ export default function OfficialPanel({ layer, ours, modelName, lang, t, heading
   const f = (x: number, digits = 6) => formatSig(x, lang, digits);
   const stored = layer ? storedParams(layer.tensor) : null;
   const range = stored ? representableRange(stored) : null;
+  // TF1 QAT files record the trained min/max; recomputing from them shows where scale and zero point come from.
+  const recorded = stored?.dtype === 'uint8' && stored.min?.length === 1 && stored.max?.length === 1 ? { min: stored.min[0]!, max: stored.max[0]! } : null;
+  const again = recorded ? paramsFromMinMax(recorded.min, recorded.max, TF1_WEIGHT_RANGE.qmin, TF1_WEIGHT_RANGE.qmax) : null;
+  const same = again && stored ? again.scale === stored.scale[0] && again.zeroPoint === stored.zeroPoint[0] : false;
   return (
     <section class="qx-card qx-official" aria-labelledby={headingId} data-testid="qx-official">
       <h3 id={headingId} class="qx-card__heading">
@@ -57,11 +61,11 @@ export default function OfficialPanel({ layer, ours, modelName, lang, t, heading
                   </dd>
                 </div>
               ) : null}
-              {stored.min && stored.max && stored.min.length === 1 ? (
+              {recorded ? (
                 <div class="qx-stat">
                   <dt>{t('officialMinMax')}</dt>
                   <dd>
-                    {f(stored.min[0]!, 4)} / {f(stored.max[0]!, 4)}
+                    {f(recorded.min, 4)} / {f(recorded.max, 4)}
                   </dd>
                 </div>
               ) : null}
@@ -73,6 +77,13 @@ export default function OfficialPanel({ layer, ours, modelName, lang, t, heading
               {stored.scale.length === 1
                 ? ` · ${t('officialFormula', { zp: stored.zeroPoint[0] ?? 0, scale: f(stored.scale[0]!, 7) })}`
                 : null}
+            </p>
+          ) : null}
+          {again ? (
+            <p class="qx-compare" data-testid="qx-official-recomputed" data-same={String(same)}>
+              {t('officialRecomputed', { ...TF1_WEIGHT_RANGE, scale: f(again.scale, 7), zp: again.zeroPoint })}
+              {' — '}
+              <strong class={same ? 'qx-ok' : 'qx-bad'}>{same ? `✓ ${t('officialSame')}` : t('officialDiffers')}</strong>
             </p>
           ) : null}
           <p class="qx-compare">

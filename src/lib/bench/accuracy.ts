@@ -1,5 +1,7 @@
 // Float vs 8-bit over labelled photos: top-1/top-5 per model, agreement, the mean absolute change
 // of the true class's probability, and the photos where the two answers differ.
+// Ties rank like the classifier's topK (lower index first), so "top-1" means the same everywhere.
+import { argmax } from '../classify/output.ts';
 
 /** Position of `index` when classes are sorted by probability, highest first, ties broken by lower index (0 = top). */
 export function rankOf(probs: ArrayLike<number>, index: number): number {
@@ -13,13 +15,7 @@ export function rankOf(probs: ArrayLike<number>, index: number): number {
   return rank;
 }
 
-/** Index of the highest probability (lowest index on ties). */
-export function argmax(probs: ArrayLike<number>): number {
-  if (probs.length === 0) throw new RangeError('empty output');
-  let best = 0;
-  for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
-  return best;
-}
+export { argmax };
 
 export interface ModelAnswer {
   /** Predicted class (index in the model's output). */

@@ -123,3 +123,6 @@ export function representableRange(params: StoredParams, channel = 0): [number, 
   if (!range || scale === undefined) return null;
   return [(range.qmin - zp) * scale, (range.qmax - zp) * scale];
 }
+
+/** TF1 QAT stores uint8 weights on the narrow range 1..255 (verified against the official files). */
+export const TF1_WEIGHT_RANGE = { qmin: 1, qmax: 255 } as const;

@@ -10,7 +10,8 @@
 // - Per-channel: one scale (and zero point) per slice along `axis`
 //   (CONV_2D weights [out, h, w, in]: axis 0; DEPTHWISE_CONV_2D weights [1, h, w, out]: axis 3).
 // - Scales are rounded to float32, because that is how a .tflite file stores them.
-// - A channel that is all zeros gets scale 1 (any scale represents it exactly; avoids dividing by 0).
+// - A channel that is all zeros gets scale 1e-6 (as float32), as the TF2 converter stores for dead
+//   filters in the official int8 MobileNet v2; any scale represents zeros exactly.
 
 export interface QuantScheme {
   /** Bit width of the integers, 2..8. */
@@ -34,6 +35,8 @@ export interface QuantParams {
 }
 
 export const MIN_BITS = 2;
+/** Scale given to an all-zero range. */
+export const ZERO_RANGE_SCALE = Math.fround(1e-6);
 export const MAX_BITS = 8;
 
 /** The integer range [qmin, qmax] for a scheme (see the conventions above). */
@@ -57,12 +60,12 @@ export function paramsForRange(
   const { qmin, qmax } = range;
   if (symmetric) {
     const absMax = Math.max(Math.abs(min), Math.abs(max));
-    return { scale: absMax > 0 ? Math.fround(absMax / qmax) : 1, zeroPoint: 0 };
+    return { scale: absMax > 0 ? Math.fround(absMax / qmax) : ZERO_RANGE_SCALE, zeroPoint: 0 };
   }
   // Widen to include 0 so that 0 is representable.
   const lo = Math.min(min, 0);
   const hi = Math.max(max, 0);
-  if (hi === lo) return { scale: 1, zeroPoint: clampInt(0, qmin, qmax) };
+  if (hi === lo) return { scale: ZERO_RANGE_SCALE, zeroPoint: clampInt(0, qmin, qmax) };
   const scale = Math.fround((hi - lo) / (qmax - qmin));
   // As in TFLite's GetAsymmetricQuantizationParams: take the zero point implied by whichever end
   // loses less precision, then nudge it to an integer inside the range.
@@ -159,4 +162,17 @@ export function channelSlice(values: ArrayLike<number>, shape: readonly number[]
     if (Math.floor(i / stride) % channels === channel) out[k++] = values[i]!;
   }
   return out;
+}
+
+/**
+ * Scale and zero point from a recorded [min, max] the way TF1's fake-quant ops and converter did:
+ * scale = (max - min) / (qmax - qmin) (computed in double, stored as float32), zero point =
+ * round(qmin - min / scale) clamped to [qmin, qmax]. TF1 quantization-aware training stores weights
+ * on the "narrow" range 1..255, activations on 0..255.
+ */
+export function paramsFromMinMax(min: number, max: number, qmin: number, qmax: number): { scale: number; zeroPoint: number } {
+  if (!(max > min)) return { scale: ZERO_RANGE_SCALE, zeroPoint: clampInt(0, qmin, qmax) };
+  const scale = Math.fround((max - min) / (qmax - qmin));
+  const zeroPoint = clampInt(roundHalfAwayFromZero(qmin - min / scale), qmin, qmax);
+  return { scale, zeroPoint };
 }

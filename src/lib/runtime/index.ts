@@ -13,7 +13,7 @@
 //   isCrossOriginIsolated(), defaultThreads(), hasWebGpu()   what the page allows
 //   fetchWithProgress(url, onProgress) generic byte download with progress
 // A LoadedModel has run(input) -> {output, inferenceMs (engine invoke only), copyMs}, profile(),
-// wasmHeapBytes(), dispose(). Types are re-exported from ./types.ts.
+// wasmHeapBytes(), tfjsTensorCount() (tfjs-tflite), dispose(). Types are re-exported from ./types.ts.
 import { assetUrl, type ModelEntry } from '../models.ts';
 import { fetchWithProgress, type ProgressCallback } from '../fetch-with-progress.ts';
 import type { LoadOptions, LoadedModel, Runtime, RuntimeId } from './types.ts';

@@ -29,6 +29,17 @@ interface LiteRtSetup {
 
 let setupPromise: Promise<LiteRtSetup> | null = null;
 
+/**
+ * LiteRT's WASM prints its INFO log lines through Emscripten's printErr, which defaults to
+ * console.error: route them by severity instead, so real errors still stand out.
+ */
+function routeLiteRtLog(...args: unknown[]): void {
+  const text = args.map(String).join(' ');
+  if (/^(INFO|VERBOSE|DEBUG)\b/.test(text)) console.debug(text);
+  else if (/^WARNING\b/.test(text)) console.warn(text);
+  else console.error(text);
+}
+
 /** Loads LiteRT.js and its WASM once per page, threaded when the page is cross-origin isolated. */
 function setupLiteRt(): Promise<LiteRtSetup> {
   setupPromise ??= (async () => {
@@ -36,6 +47,9 @@ function setupLiteRt(): Promise<LiteRtSetup> {
     const isolated = isCrossOriginIsolated();
     const relaxedSimd = await mod.supportsFeature('relaxedSimd');
     const threaded = isolated && relaxedSimd && (await mod.supportsFeature('threads'));
+    // @litertjs/wasm-utils passes a global `Module` object to the Emscripten factory, if one exists.
+    const scope = globalThis as { Module?: Record<string, unknown> };
+    scope.Module = { ...scope.Module, print: routeLiteRtLog, printErr: routeLiteRtLog };
     const liteRt = await mod.loadLiteRt(LITERT_WASM_PATH, { threads: threaded });
     const poolThreads = threaded ? liteRt.liteRtWasm.getThreadCount() : 1;
     const variant = threaded ? 'litert_wasm_threaded' : relaxedSimd ? 'litert_wasm' : 'litert_wasm_compat';
@@ -80,7 +94,8 @@ class LiteRtModel implements LoadedModel {
     const created: LiteRtTensor[] = [];
     try {
       const t0 = performance.now();
-      const tensor = new this.setup.mod.Tensor(input, spec.shape);
+      // Typed arrays from the image pipeline always live on a plain ArrayBuffer.
+      const tensor = new this.setup.mod.Tensor(input as Float32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>, spec.shape);
       created.push(tensor);
       const t1 = performance.now();
       const results = await this.compiled.run([tensor]);

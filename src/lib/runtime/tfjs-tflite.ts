@@ -49,12 +49,25 @@ interface ModelRunner {
 type TfliteModule = typeof import('@tensorflow/tfjs-tflite');
 
 let modulePromise: Promise<TfliteModule> | null = null;
+/** tfjs-core's memory(), loaded with the library (which depends on tfjs-core anyway). */
+let tfMemory: (() => { numTensors: number }) | null = null;
+/** Bumped after a failed WASM download so that a retry gets a fresh loader (see wasmPath()). */
+let wasmAttempt = 0;
+
+/**
+ * The library caches its WASM loader per path, including a failed one. After a failure we point it
+ * at an equivalent path ('/wasm/tfjs-tflite/./') so that "try again" really downloads again.
+ */
+function wasmPath(): string {
+  return TFJS_TFLITE_WASM_PATH + './'.repeat(wasmAttempt);
+}
 
 /** Imports the library once per page and points it at the site's own copy of its WASM files. */
 function importTflite(): Promise<TfliteModule> {
-  modulePromise ??= import('@tensorflow/tfjs-tflite')
-    .then((mod) => {
-      mod.setWasmPath(TFJS_TFLITE_WASM_PATH);
+  modulePromise ??= Promise.all([import('@tensorflow/tfjs-tflite'), import('@tensorflow/tfjs-core')])
+    .then(([mod, core]) => {
+      mod.setWasmPath(wasmPath());
+      tfMemory = core.memory;
       return mod;
     })
     .catch((err: unknown) => {
@@ -62,6 +75,16 @@ function importTflite(): Promise<TfliteModule> {
       throw new RuntimeError(`Could not load @tensorflow/tfjs-tflite: ${(err as Error).message}`, 'wasm-load-failed');
     });
   return modulePromise;
+}
+
+/** After a failed load: was it the WASM loader script that could not be fetched? */
+async function wasmUnreachable(variant: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${TFJS_TFLITE_WASM_PATH}${variant}.js`, { method: 'HEAD' });
+    return !res.ok;
+  } catch {
+    return true;
+  }
 }
 
 function copyOf(view: RunnerArray): Float32Array | Uint8Array | Int8Array | Int32Array {
@@ -126,6 +149,10 @@ class TfjsTfliteModel implements LoadedModel {
     return heapBytes(this.runner);
   }
 
+  tfjsTensorCount(): number | null {
+    return tfMemory ? tfMemory().numTensors : null;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -156,9 +183,14 @@ export const tfjsTfliteRuntime: Runtime = {
       loaded = await mod.loadTFLiteModel(buffer, { numThreads: threads, enableProfiling: options.profiling ?? false });
     } catch (err) {
       const message = (err as Error | undefined)?.message ?? String(err);
-      // When the WASM script fails to load, the library resolves its loader with undefined and fails later.
-      const wasmFailed = /undefined|not a function|_malloc|ModuleFactory/i.test(message);
-      throw new RuntimeError(`tfjs-tflite could not load the model: ${message}`, wasmFailed ? 'wasm-load-failed' : 'model-load-failed');
+      // When the WASM script fails to load, the library resolves its loader with undefined and
+      // fails later with a TypeError; ask the server directly to tell the two cases apart.
+      if (await wasmUnreachable(variant)) {
+        wasmAttempt++;
+        mod.setWasmPath(wasmPath());
+        throw new RuntimeError(`tfjs-tflite could not download its WASM files: ${message}`, 'wasm-load-failed');
+      }
+      throw new RuntimeError(`tfjs-tflite could not load the model: ${message}`, 'model-load-failed');
     }
     const loadMs = performance.now() - t0;
     const runner = (loaded as unknown as { modelRunner?: ModelRunner }).modelRunner;

@@ -67,6 +67,8 @@ export interface LoadedModel {
   profile(): OpProfile[] | null;
   /** Current size of the engine's WASM heap in bytes (shared by all its models), where readable. */
   wasmHeapBytes?(): number | null;
+  /** tfjs tensors alive in the page (tfjs-core's tf.memory().numTensors), for runtimes built on tfjs. */
+  tfjsTensorCount?(): number | null;
   /** Releases every engine object this model allocated. */
   dispose(): void;
 }

@@ -26,7 +26,8 @@ export interface OptionField {
 const f = (name: string, kind: FieldKind, extra: Partial<OptionField> = {}): OptionField => ({ name, kind, ...extra });
 const padding = f('padding', 'i8', { enumNames: PADDING });
 const activation = f('fused_activation_function', 'i8', { enumNames: ACTIVATION });
-const biasType = f('quantized_bias_type', 'i8', { enumNames: TENSOR_TYPES });
+// 0 means "not set" here (not float32), so it stays a number.
+const biasType = f('quantized_bias_type', 'i8');
 /** A skipped (deprecated) field that still occupies its slot. */
 const deprecated = (name: string): OptionField => f(name, 'i32', { deprecated: true });
 

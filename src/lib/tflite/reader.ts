@@ -2,7 +2,7 @@
 // Every offset is bounds-checked (see flat.ts); weight bytes are views into `bytes`, never copies.
 import { FlatBuffer, type Table } from './flat.ts';
 import { parseModelMetadata, readAppendedZip } from './metadata.ts';
-import { builtinOperatorName, builtinOptionsName, PLACEHOLDER_FOR_GREATER_OP_CODES } from './opcodes.ts';
+import { builtinOperatorName, builtinOptionsName } from './opcodes.ts';
 import { decodeOptions, TENSOR_TYPES } from './options.ts';
 import {
   BufferF, FILE_IDENTIFIER, MetadataF, ModelF, OperatorCodeF, OperatorF, QuantizationF, SignatureDefF, SubGraphF,
@@ -155,8 +155,8 @@ function readQuantization(q: Table): TensorQuantization | null {
   const zeroPoint = q.i64s(QuantizationF.zero_point, 'zero point');
   const min = q.f32s(QuantizationF.min, 'min');
   const max = q.f32s(QuantizationF.max, 'max');
-  // Float tensors often carry an empty table: that is "not quantized".
-  if (scale.length === 0 && min.length === 0) return null;
+  // Float tensors often carry a table without scales (at most a min/max range): not quantized.
+  if (scale.length === 0) return null;
   const out: TensorQuantization = { scale, zeroPoint, axis: q.i32(QuantizationF.quantized_dimension) };
   if (min.length) out.min = min;
   if (max.length) out.max = max;

@@ -1,0 +1,314 @@
+// `npm run bench`: drives the site's own benchmark lab page in headless Chromium (the same lib code
+// a reader's browser runs), adds an independent bare-loop reference, optionally the accuracy lab,
+// and writes bench/results/latest.{json,md} plus timestamped copies. Run `npm run bench -- --help`.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { chromiumArgs, chromiumExecutable } from '../tests/e2e/browser.ts';
+import { models } from '../src/lib/models.ts';
+import { runtimeIds } from '../src/lib/runtime/index.ts';
+import { reportToMarkdown, type BenchReport, type BenchRunRow, type RatioRow } from '../src/lib/bench/report.ts';
+import { presets } from '../src/components/bench/selection.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const HELP = `npm run bench -- [options]
+  --models a,b          manifest model ids, first is the baseline (default: the lab's default pair)
+  --runtimes r1,r2      ${runtimeIds.join(', ')} (default: all)
+  --threads n           WASM threads (default: the lab's default for this machine)
+  --runs n              timed runs per model (default 30)
+  --warmup n            warm-up runs per model, not timed (default 5)
+  --accuracy            also run the accuracy lab on the first two models (dev photos)
+  --photos n            photos for --accuracy (default 100)
+  --no-bare             skip the bare-loop reference
+  --out dir             results folder (default bench/results)
+Needs a built site in $ASTRO_OUT_DIR (default dist); builds it with \`astro build\` when missing.`;
+
+const { values: args } = parseArgs({
+  options: {
+    models: { type: 'string' },
+    runtimes: { type: 'string' },
+    threads: { type: 'string' },
+    runs: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '5' },
+    accuracy: { type: 'boolean', default: false },
+    photos: { type: 'string', default: '100' },
+    'no-bare': { type: 'boolean', default: false },
+    out: { type: 'string', default: join(root, 'bench', 'results') },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const modelIds = args.models ? args.models.split(',').map((s) => s.trim()).filter(Boolean) : [...(presets()[0]?.ids ?? [])];
+for (const id of modelIds) if (!models.some((m) => m.id === id)) fail(`unknown model "${id}". Known: ${models.map((m) => m.id).join(', ')}`);
+if (new Set(modelIds).size < 2) fail('give at least two different models');
+const runtimes = args.runtimes ? args.runtimes.split(',').map((s) => s.trim()) : [...runtimeIds];
+for (const r of runtimes) if (!(runtimeIds as string[]).includes(r)) fail(`unknown runtime "${r}". Known: ${runtimeIds.join(', ')}`);
+const intArg = (name: string, value: string | undefined, min: number, max: number) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
+};
+const runs = intArg('runs', args.runs, 3, 2000);
+const warmup = intArg('warmup', args.warmup, 0, 200);
+const photos = intArg('photos', args.photos, 1, 100);
+const threadsArg = args.threads === undefined ? undefined : intArg('threads', args.threads, 1, 64);
+
+const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
+const distPath = resolve(root, outDir);
+
+function ensureBuilt(): void {
+  if (existsSync(join(distPath, 'labs', 'benchmark', 'index.html'))) return;
+  console.log(`bench: no built site in ${outDir}/, running astro build…`);
+  const r = spawnSync('npx', ['astro', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) fail('astro build failed');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function startPreview(port: number): Promise<ChildProcess> {
+  const child = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) fail('astro preview exited early');
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      if (res.ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  fail('astro preview did not start within 60 s');
+}
+
+async function bundleBareLoop(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(root, 'bench', 'bare-loop.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    alias: { '@tensorflow/tfjs-tflite': './node_modules/@tensorflow/tfjs-tflite/dist/tf-tflite.fesm.js' },
+    absWorkingDir: root,
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** Waits until the island on the page is hydrated (Astro removes the `ssr` attribute). */
+async function hydrated(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).waitFor();
+  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'), null, { timeout: 60_000 });
+}
+
+interface LabRun {
+  report: BenchReport;
+  wallMs: number;
+}
+
+async function runLab(page: Page, base: string, runtime: string): Promise<LabRun> {
+  const q = new URLSearchParams();
+  for (const id of modelIds) q.append('model', id);
+  q.set('runtime', runtime);
+  if (threadsArg !== undefined) q.set('threads', String(threadsArg));
+  q.set('runs', String(runs));
+  q.set('warmup', String(warmup));
+  await page.goto(`${base}/labs/benchmark/?${q}`);
+  await hydrated(page, 'benchmark-lab');
+  const t0 = Date.now();
+  await page.getByTestId('benchmark-lab').getByRole('button', { name: 'Run benchmark' }).click();
+  await page.getByTestId('bench-done').or(page.getByTestId('bench-message')).waitFor({ timeout: 10 * 60_000 });
+  const wallMs = Date.now() - t0;
+  if (await page.getByTestId('bench-message').count()) fail(`${runtime}: ${await page.getByTestId('bench-message').innerText()}`);
+  const report = JSON.parse((await page.getByTestId('bench-json').textContent()) ?? '') as BenchReport;
+  return { report, wallMs };
+}
+
+interface AccuracyJson {
+  runtime: string;
+  n: number;
+  models: { id: string; top1: number; top5: number; top1_count: number; top5_count: number }[];
+  agreement: number;
+  mean_abs_delta_p_true: number;
+  elapsed_ms: number;
+  longest_main_thread_task_ms: number | null;
+}
+
+async function runAccuracy(page: Page, base: string, runtime: string): Promise<AccuracyJson | null> {
+  const [a, b] = modelIds;
+  const pair = presets().find((p) => p.ids[0] === a && p.ids[1] === b) ?? presets().find((p) => p.ids.includes(a!) && p.ids.includes(b!));
+  if (!pair) {
+    console.warn(`bench: no manifest pair for ${a} and ${b}; skipping accuracy`);
+    return null;
+  }
+  await page.goto(`${base}/labs/accuracy/?pair=${pair.id}&runtime=${runtime}&photos=${photos}`);
+  await hydrated(page, 'accuracy-lab');
+  await page.getByTestId('accuracy-lab').getByRole('button', { name: 'Run on the photos' }).click();
+  await page.getByTestId('accuracy-done').or(page.getByTestId('accuracy-message')).waitFor({ timeout: 10 * 60_000 });
+  if (await page.getByTestId('accuracy-message').count()) fail(`accuracy on ${runtime}: ${await page.getByTestId('accuracy-message').innerText()}`);
+  return JSON.parse((await page.getByTestId('accuracy-json').textContent()) ?? '') as AccuracyJson;
+}
+
+const pctDiff = (lab: number, bare: number) => (100 * (lab - bare)) / bare;
+
+async function main(): Promise<void> {
+  ensureBuilt();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const preview = await startPreview(port);
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+  const started = Date.now();
+  try {
+    const context = await browser.newContext();
+    const reports: LabRun[] = [];
+    const bare: { runtime: string; model: string; bare_median_ms: number; lab_median_ms: number; diff_pct: number }[] = [];
+    const accuracy: AccuracyJson[] = [];
+    const bareScript = args['no-bare'] ? null : await bundleBareLoop();
+    for (const runtime of runtimes) {
+      const page = await context.newPage();
+      console.log(`bench: ${runtime}: ${modelIds.join(' vs ')}, ${warmup} warm-up + ${runs} timed runs each…`);
+      const lab = await runLab(page, base, runtime);
+      reports.push(lab);
+      console.log(`bench: ${runtime}: lab run took ${(lab.wallMs / 1000).toFixed(1)} s`);
+      if (args.accuracy) {
+        const acc = await runAccuracy(page, base, runtime);
+        if (acc) {
+          accuracy.push(acc);
+          console.log(`bench: ${runtime}: accuracy on ${acc.n} photos took ${(acc.elapsed_ms / 1000).toFixed(1)} s`);
+        }
+      }
+      await page.close();
+      if (bareScript) {
+        // A fresh page with no lab on it: only the runtime, the photo and a for-loop.
+        const barePage = await context.newPage();
+        await barePage.goto(`${base}/`);
+        await barePage.addScriptTag({ content: bareScript });
+        const threads = lab.report.runs[0]!.threads;
+        const results = (await barePage.evaluate(
+          (opts) => (globalThis as unknown as { __bareLoop: (o: unknown) => Promise<unknown> }).__bareLoop(opts),
+          { runtime, models: modelIds, threads, warmup, runs },
+        )) as { model: string; median_ms: number }[];
+        for (const r of results) {
+          const labRow = lab.report.runs.find((x) => x.model === r.model)!;
+          bare.push({ runtime, model: r.model, bare_median_ms: round(r.median_ms), lab_median_ms: labRow.median_ms, diff_pct: round(pctDiff(labRow.median_ms, r.median_ms), 1) });
+        }
+        await barePage.close();
+      }
+    }
+    const runsRows: BenchRunRow[] = reports.flatMap((r) => r.report.runs);
+    for (const row of runsRows) {
+      const acc = accuracy.find((a) => a.runtime === row.runtime)?.models.find((m) => m.id === row.model);
+      row.top1_dev = acc ? acc.top1 : null;
+      row.top5_dev = acc ? acc.top5 : null;
+    }
+    const ratios: RatioRow[] = reports.flatMap((r) => r.report.ratios);
+    const env = reports[0]!.report.environment;
+    const longest = Math.max(...reports.map((r) => Number(r.report.environment.longest_main_thread_task_ms ?? 0)), ...accuracy.map((a) => a.longest_main_thread_task_ms ?? 0));
+    const report: BenchReport = {
+      environment: {
+        ...env,
+        longest_main_thread_task_ms: longest,
+        unreliable: reports.flatMap((r) => (r.report.environment.unreliable as unknown[]) ?? []),
+        runs_requested: runs,
+        node: process.version,
+        command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      },
+      runs: runsRows,
+      ratios,
+      bare_loop: bare,
+      accuracy,
+      targets: {
+        lab_within_10pct_of_bare_loop: bare.length ? bare.every((b) => Math.abs(b.diff_pct) <= 10) : null,
+        candidate_faster_in_every_runtime: ratios.length ? ratios.every((q) => q.ci_low > 1) : null,
+        lab_run_seconds: reports.map((r, i) => ({ runtime: runtimes[i], seconds: round(r.wallMs / 1000, 1) })),
+        default_run_under_30s: reports.every((r) => r.wallMs < 30_000),
+        accuracy_seconds: accuracy.map((a) => ({ runtime: a.runtime, seconds: round(a.elapsed_ms / 1000, 1) })),
+        accuracy_under_60s: accuracy.length ? accuracy.every((a) => a.elapsed_ms < 60_000) : null,
+        longest_main_thread_task_ms: longest,
+        no_task_over_200ms: longest <= 200,
+      },
+      total_seconds: round((Date.now() - started) / 1000, 1),
+    };
+    const md = [
+      `# Benchmark ${env.date}`,
+      '',
+      reportToMarkdown(report),
+      '',
+      ...(bare.length
+        ? [
+            '## Lab vs bare loop (median inference, ms)',
+            '',
+            '| runtime | model | lab | bare loop | difference |',
+            '|---|---|---:|---:|---:|',
+            ...bare.map((b) => `| ${b.runtime} | ${b.model} | ${b.lab_median_ms.toFixed(2)} | ${b.bare_median_ms.toFixed(2)} | ${b.diff_pct > 0 ? '+' : ''}${b.diff_pct.toFixed(1)}% |`),
+            '',
+          ]
+        : []),
+      '## Targets',
+      '',
+      '```json',
+      JSON.stringify(report.targets, null, 2),
+      '```',
+      '',
+    ].join('\n');
+    mkdirSync(args.out!, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const json = JSON.stringify(report, null, 2) + '\n';
+    for (const name of ['latest', stamp]) {
+      writeFileSync(join(args.out!, `${name}.json`), json);
+      writeFileSync(join(args.out!, `${name}.md`), md);
+    }
+    console.log('\n' + md);
+    console.log(`bench: wrote ${join(args.out!, 'latest.json')} and ${stamp}.json (+ .md)`);
+  } finally {
+    await browser.close();
+    if (preview.pid) {
+      try {
+        process.kill(-preview.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+}
+
+function round(x: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,315 @@
+// Quantization explorer: quantize one weight tensor of the real float model live, and compare
+// with the parameters stored in the official 8-bit file. All math lives in lib/quant.
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { assetUrl, getModel, getPair, type Locale } from '../lib/models.ts';
+import { fetchWithProgress } from '../lib/fetch-with-progress.ts';
+import { parseTflite } from '../lib/tflite/reader.ts';
+import type { TfliteModel } from '../lib/tflite/types.ts';
+import { floatValues, matchLayers, type LayerPair } from '../lib/quant/layers.ts';
+import { channelOf, channelSlice, chooseParams, integerRange, MAX_BITS, MIN_BITS } from '../lib/quant/params.ts';
+import { gridValues, roundTrip } from '../lib/quant/quantize.ts';
+import { runExperiment } from '../lib/quant/experiment.ts';
+import { histogram } from '../lib/quant/histogram.ts';
+import { formatInt } from '../lib/quant/format.ts';
+import { formatBytes, translator } from '../i18n/translate.ts';
+import { quantExplorerStrings } from '../i18n/quant-explorer.ts';
+import HistogramPlot from './quant/HistogramPlot.tsx';
+import NumberLine from './quant/NumberLine.tsx';
+import OfficialPanel from './quant/OfficialPanel.tsx';
+import ResultStats from './quant/ResultStats.tsx';
+import './QuantExplorer.css';
+
+interface Props {
+  lang: Locale;
+  /** Manifest pair whose `a` is the float model and `b` its 8-bit twin. */
+  pair?: string;
+}
+
+type Load =
+  | { state: 'loading'; loaded: number; total: number }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; pairs: LayerPair[] };
+
+/** Histogram bins: about 2·√n, between 12 and 64, so a 27-weight channel is not a comb. */
+const binCount = (n: number) => Math.max(12, Math.min(64, Math.round(2 * Math.sqrt(n))));
+
+/** An error whose message is already in the reader's language. */
+class LocalizedError extends Error {}
+/** Start on the first layer big enough for a readable histogram. */
+const DEFAULT_MIN_WEIGHTS = 1000;
+
+export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
+  const t = translator(quantExplorerStrings, lang);
+  const id = useId();
+  const modelPair = getPair(pair);
+  const floatEntry = modelPair ? getModel(modelPair.a) : null;
+  const quantEntry = modelPair ? getModel(modelPair.b) : null;
+
+  const [load, setLoad] = useState<Load>({ state: 'loading', loaded: 0, total: 0 });
+  const [position, setPosition] = useState(0);
+  const [bits, setBits] = useState(8);
+  const [symmetric, setSymmetric] = useState(true);
+  const [perChannel, setPerChannel] = useState(false);
+  const [view, setView] = useState<number | 'all'>('all');
+  const [probe, setProbe] = useState(800); // per mille of the sorted values
+
+  useEffect(() => {
+    if (!floatEntry || !quantEntry) {
+      setLoad({ state: 'error', message: t('loadFailed', { reason: `pair "${pair}"` }) });
+      return;
+    }
+    const controller = new AbortController();
+    const progress = [0, 0];
+    const totals = [floatEntry.bytes, quantEntry.bytes];
+    const report = () =>
+      setLoad({ state: 'loading', loaded: progress[0]! + progress[1]!, total: totals[0]! + totals[1]! });
+    const fetchOne = (entry: typeof floatEntry, k: number) =>
+      fetchWithProgress(
+        assetUrl(entry, import.meta.env.BASE_URL),
+        (loaded, total) => {
+          progress[k] = loaded;
+          if (total) totals[k] = total;
+          report();
+        },
+        { expectedBytes: entry.bytes, signal: controller.signal },
+      );
+    const parse = (bytes: Uint8Array, file: string): TfliteModel => {
+      try {
+        return parseTflite(bytes);
+      } catch (err) {
+        throw new LocalizedError(t('parseFailed', { file, reason: (err as Error).message }));
+      }
+    };
+    Promise.all([fetchOne(floatEntry, 0), fetchOne(quantEntry, 1)])
+      .then(([floatBytes, quantBytes]) => {
+        const pairs = matchLayers(parse(floatBytes, floatEntry.file), parse(quantBytes, quantEntry.file));
+        if (pairs.length === 0) throw new LocalizedError(t('noLayers'));
+        const start = pairs.findIndex((p) => p.float.tensor.shape.reduce((a, b) => a * b, 1) >= DEFAULT_MIN_WEIGHTS);
+        setPosition(Math.max(0, start));
+        setLoad({ state: 'ready', pairs });
+      })
+      .catch((err: unknown) => {
+        if (controller.signal.aborted) return;
+        const message = err instanceof LocalizedError ? err.message : t('loadFailed', { reason: err instanceof Error ? err.message : String(err) });
+        setLoad({ state: 'error', message });
+      });
+    return () => controller.abort();
+  }, [pair]);
+
+  const pairs = load.state === 'ready' ? load.pairs : [];
+  const current = pairs[position] ?? null;
+  const layer = current?.float ?? null;
+  const shape = layer?.tensor.shape ?? [];
+  const axis = layer?.channelAxis ?? 0;
+  const channels = shape[axis] ?? 1;
+
+  const values = useMemo(() => (layer ? floatValues(layer.tensor) : null), [layer]);
+  const experiment = useMemo(
+    () => (values ? runExperiment(values, shape, { bits, symmetric, unsigned: !symmetric, axis: perChannel ? axis : null }) : null),
+    [values, bits, symmetric, perChannel],
+  );
+  // The official file is uint8 asymmetric per tensor; the same choice on the float weights, for comparison.
+  const oursUint8 = useMemo(
+    () => (values ? chooseParams(values, shape, { bits: 8, symmetric: false, unsigned: true }) : null),
+    [values],
+  );
+  const shown = useMemo(
+    () => (values && view !== 'all' ? channelSlice(values, shape, axis, view) : values),
+    [values, view],
+  );
+  const sorted = useMemo(() => (shown ? Float32Array.from(shown).sort() : null), [shown]);
+
+  if (!floatEntry || !quantEntry) return <p class="qx-error not-content" role="alert">{t('loadFailed', { reason: pair })}</p>;
+
+  if (load.state !== 'ready' || !layer || !values || !experiment || !shown || !sorted || !oursUint8) {
+    return (
+      <section class="qx not-content" aria-busy={load.state === 'loading'} data-testid="quant-explorer" data-ready="false">
+        <h2 class="qx__heading">{t('heading')}</h2>
+        {load.state === 'error' ? (
+          <p class="qx-error" role="alert">
+            {load.message}
+          </p>
+        ) : (
+          <p class="qx-muted" role="status">
+            {t('loading', {
+              progress: load.state === 'loading' && load.total ? `${formatBytes(load.loaded, lang)} / ${formatBytes(load.total, lang)}` : '',
+            })}
+          </p>
+        )}
+      </section>
+    );
+  }
+
+  const { params, metrics } = experiment;
+  const range = integerRange(bits, symmetric, !symmetric);
+  const rangeText = (r: { qmin: number; qmax: number }) => ({ qmin: formatInt(r.qmin), qmax: formatInt(r.qmax) });
+  const levels = range.qmax - range.qmin + 1;
+  const count = values.length;
+
+  // Grid for the histogram: per tensor always; per channel only when one channel is shown.
+  const gridChannel = params.axis === null ? 0 : view === 'all' ? null : view;
+  const grid =
+    gridChannel === null ? [] : gridValues(params.scale[gridChannel]!, params.zeroPoint[gridChannel]!, params.qmin, params.qmax);
+  const lo = Math.min(sorted[0] ?? 0, grid[0] ?? Infinity);
+  const hi = Math.max(sorted[sorted.length - 1] ?? 0, grid[grid.length - 1] ?? -Infinity);
+  const domain: [number, number] = [lo, hi];
+  const bins = histogram(shown, binCount(shown.length), domain);
+
+  // The probed weight: rank → value → its channel in the whole tensor → that channel's parameters.
+  const rank = Math.round((probe / 1000) * (sorted.length - 1));
+  const x = sorted[rank] ?? 0;
+  const flatIndex = view === 'all' ? values.indexOf(x) : -1;
+  const probeChannel = view === 'all' ? channelOf(Math.max(0, flatIndex), shape, axis) : view;
+  const pc = params.axis === null ? 0 : probeChannel;
+  const trip = roundTrip(x, params.scale[pc]!, params.zeroPoint[pc]!, params.qmin, params.qmax);
+
+  const layerLabel = (p: LayerPair) =>
+    t('layerOption', {
+      n: p.float.position + 1,
+      op: p.float.opcode,
+      shape: p.float.tensor.shape.join('×'),
+      count: p.float.tensor.shape.reduce((a, b) => a * b, 1).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US'),
+    });
+
+  const onLayer = (next: number) => {
+    setPosition(next);
+    setView('all');
+  };
+
+  return (
+    <section class="qx not-content" aria-labelledby={`${id}-h`} data-testid="quant-explorer" data-ready="true">
+      <h2 id={`${id}-h`} class="qx__heading">
+        {t('heading')}
+      </h2>
+      <p class="qx-muted">{t('source', { float: floatEntry.name[lang], quant: quantEntry.name[lang] })}</p>
+
+      <div class="qx-controls">
+        <div class="qx-field qx-field--wide">
+          <label for={`${id}-layer`}>{t('layer')}</label>
+          <select id={`${id}-layer`} value={position} onChange={(e) => onLayer(Number(e.currentTarget.value))}>
+            {pairs.map((p, i) => (
+              <option value={i} key={i}>
+                {layerLabel(p)}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <div class="qx-field qx-field--wide">
+          <label for={`${id}-bits`}>
+            {t('bits')}: <output for={`${id}-bits`} data-testid="qx-bits">{t('bitsValue', { bits, levels })}</output>
+          </label>
+          <input
+            id={`${id}-bits`}
+            type="range"
+            min={MIN_BITS}
+            max={MAX_BITS}
+            step={1}
+            value={bits}
+            aria-valuetext={t('bitsValue', { bits, levels })}
+            onInput={(e) => setBits(Number(e.currentTarget.value))}
+          />
+        </div>
+
+        <fieldset class="qx-field">
+          <legend>{t('scheme')}</legend>
+          <label class="qx-choice">
+            <input type="radio" name={`${id}-scheme`} value="symmetric" checked={symmetric} onChange={() => setSymmetric(true)} />
+            <span>
+              {t('symmetric')}
+              <small>{t('symmetricHint', { bits, ...rangeText(integerRange(bits, true)) })}</small>
+            </span>
+          </label>
+          <label class="qx-choice">
+            <input type="radio" name={`${id}-scheme`} value="asymmetric" checked={!symmetric} onChange={() => setSymmetric(false)} />
+            <span>
+              {t('asymmetric')}
+              <small>{t('asymmetricHint', { bits, ...rangeText(integerRange(bits, false, true)) })}</small>
+            </span>
+          </label>
+        </fieldset>
+
+        <fieldset class="qx-field">
+          <legend>{t('granularity')}</legend>
+          <label class="qx-choice">
+            <input type="radio" name={`${id}-gran`} value="tensor" checked={!perChannel} onChange={() => setPerChannel(false)} />
+            <span>
+              {t('perTensor')}
+              <small>{t('perTensorHint', { count: count.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US') })}</small>
+            </span>
+          </label>
+          <label class="qx-choice">
+            <input type="radio" name={`${id}-gran`} value="channel" checked={perChannel} onChange={() => setPerChannel(true)} />
+            <span>
+              {t('perChannel')}
+              <small>{t('perChannelHint', { channels })}</small>
+            </span>
+          </label>
+        </fieldset>
+      </div>
+
+      <ResultStats params={params} metrics={metrics} lang={lang} t={t} headingId={`${id}-r`} />
+
+      <figure class="qx-card qx-figure">
+        <div class="qx-figure__head">
+          <h3 class="qx-card__heading">{t('histogramTitle')}</h3>
+          <div class="qx-field qx-field--inline">
+            <label for={`${id}-view`}>{t('view')}</label>
+            <select id={`${id}-view`} value={String(view)} onChange={(e) => setView(e.currentTarget.value === 'all' ? 'all' : Number(e.currentTarget.value))}>
+              <option value="all">{t('viewAll')}</option>
+              {Array.from({ length: channels }, (_, c) => (
+                <option value={c} key={c}>
+                  {t('viewChannel', { c })}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <HistogramPlot
+          bins={bins}
+          grid={grid}
+          domain={domain}
+          xLabel={t('histogramX')}
+          yLabel={t('histogramY')}
+          ariaLabel={t('histogramTitle')}
+          failedText={(reason) => t('plotFailed', { reason })}
+        />
+        <figcaption class="qx-muted">
+          {gridChannel === null ? t('histogramPerChannelAll') : t('histogramCaption', { levels })}
+        </figcaption>
+      </figure>
+
+      <section class="qx-card" aria-labelledby={`${id}-n`}>
+        <h3 id={`${id}-n`} class="qx-card__heading">
+          {t('numberLine')}
+        </h3>
+        <p class="qx-muted">{t('numberLineIntro')}</p>
+        <div class="qx-field qx-field--wide">
+          <label for={`${id}-probe`}>
+            {t('probe')}: <output for={`${id}-probe`} data-testid="qx-probe">{t('probeValue', { x: trip.x.toPrecision(5), c: probeChannel })}</output>
+          </label>
+          <input
+            id={`${id}-probe`}
+            type="range"
+            min={0}
+            max={1000}
+            step={1}
+            value={probe}
+            aria-valuetext={t('probeValue', { x: trip.x.toPrecision(5), c: probeChannel })}
+            onInput={(e) => setProbe(Number(e.currentTarget.value))}
+          />
+        </div>
+        <NumberLine trip={trip} lang={lang} t={t} />
+      </section>
+
+      <OfficialPanel
+        layer={current?.quantized ?? null}
+        ours={oursUint8}
+        modelName={quantEntry.name[lang]}
+        lang={lang}
+        t={t}
+        headingId={`${id}-o`}
+      />
+    </section>
+  );
+}

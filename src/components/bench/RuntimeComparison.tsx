@@ -1,0 +1,137 @@
+// One pair on every runtime, one runtime after the other, with the same plan and photo.
+import { useId, useRef, useState } from 'preact/hooks';
+import type { Locale } from '../../lib/models.ts';
+import { runtimeIds, runtimeLabels, type RuntimeId } from '../../lib/runtime/index.ts';
+import { benchmark, type BenchmarkResult } from '../../lib/bench/session.ts';
+import { manifestSource } from '../../lib/bench/subjects.ts';
+import { PlanError, validatePlan, validateThreads } from '../../lib/bench/validate.ts';
+import { translator } from '../../i18n/translate.ts';
+import { benchStrings } from '../../i18n/bench.ts';
+import { planMessage } from './plan-messages.ts';
+import { presets } from './selection.ts';
+import { ms, ratio } from './format.ts';
+
+interface Props {
+  lang: Locale;
+  nameOf: (id: string) => string;
+  threads: string;
+  maxThreads: number;
+  warmup: string;
+  runs: string;
+  busy: boolean;
+  onBusyChange: (busy: boolean) => void;
+}
+
+export default function RuntimeComparison({ lang, nameOf, threads, maxThreads, warmup, runs, busy, onBusyChange }: Props) {
+  const t = translator(benchStrings, lang);
+  const uid = useId();
+  const all = presets();
+  const [pairId, setPairId] = useState(all.find((p) => p.id === 'v2-qat-ptq')?.id ?? all[0]?.id ?? '');
+  const [rows, setRows] = useState<BenchmarkResult[]>([]);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const [running, setRunning] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+
+  const run = async () => {
+    const pair = all.find((p) => p.id === pairId);
+    if (!pair) return;
+    let plan;
+    let threadCount: number;
+    try {
+      plan = validatePlan({ warmup, runs });
+      threadCount = validateThreads(threads, maxThreads);
+    } catch (err) {
+      if (err instanceof PlanError) return setError(planMessage(err, t));
+      throw err;
+    }
+    const abort = new AbortController();
+    controller.current = abort;
+    setRunning(true);
+    onBusyChange(true);
+    setError('');
+    setRows([]);
+    try {
+      const done: BenchmarkResult[] = [];
+      for (const runtime of runtimeIds) {
+        setStatus(t('compareRunning', { runtime: runtimeLabels[runtime as RuntimeId] }));
+        done.push(await benchmark(pair.ids.map(manifestSource), { runtime, threads: threadCount, plan, signal: abort.signal }));
+        setRows([...done]);
+      }
+      setStatus('');
+    } catch (err) {
+      setStatus('');
+      setError(abort.signal.aborted ? t('cancelled') : t('failed', { message: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setRunning(false);
+      onBusyChange(false);
+      controller.current = null;
+    }
+  };
+
+  const pair = all.find((p) => p.id === pairId);
+
+  return (
+    <section class="bl-panel" aria-labelledby={`${uid}-h`} data-testid="bench-compare">
+      <h3 id={`${uid}-h`}>{t('compareHeading')}</h3>
+      <p>{t('compareIntro')}</p>
+      <div class="bl-settings">
+        <label>
+          {t('comparePair')}
+          <select value={pairId} onChange={(e) => setPairId((e.currentTarget as HTMLSelectElement).value)} disabled={running}>
+            {all.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div class="bl-actions">
+        <button type="button" onClick={run} disabled={busy || running}>
+          {t('compareRun')}
+        </button>
+        <button type="button" onClick={() => controller.current?.abort('cancelled')} disabled={!running}>
+          {t('cancel')}
+        </button>
+        <span aria-live="polite">{status}</span>
+      </div>
+      {error ? (
+        <p class="bl-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {rows.length > 0 && pair ? (
+        <div class="bl-table-wrap">
+          <table class="bl-table" data-testid="bench-compare-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('compareRuntime')}</th>
+                <th scope="col">{nameOf(pair.ids[0])}</th>
+                <th scope="col">{nameOf(pair.ids[1])}</th>
+                <th scope="col">{t('compareSpeedup')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const q = r.ratios[0]!;
+                return (
+                  <tr key={r.runtime} data-runtime={r.runtime}>
+                    <th scope="row">
+                      {runtimeLabels[r.runtime]} <span class="bl-dim">({r.models[0]!.info.variant} · {r.threads})</span>
+                    </th>
+                    <td data-col="median-a">{ms(r.models[0]!.inference.median)} ms</td>
+                    <td data-col="median-b">{ms(r.models[1]!.inference.median)} ms</td>
+                    <td data-col="speedup">
+                      {ratio(q.interval.speedup)}× ({ratio(q.interval.low)}–{ratio(q.interval.high)})
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+// One model ready to classify images: the runtime's loaded model + its labels + its manifest entry.
+// The classifier island, the accuracy lab, tests and the benchmark all go through classifyImage(),
+// so a number measured in one place means the same everywhere.
+import type { ModelEntry } from '../models.ts';
+import { loadModel, type LoadOptions, type LoadedModel, type RuntimeId } from '../runtime/index.ts';
+import { imageInputSize, prepareInput, type DecodedImage } from '../image/index.ts';
+import { loadLabels, labelOf } from './labels.ts';
+import { toProbabilities, topK, type Prediction } from './output.ts';
+
+export interface ModelSession {
+  entry: ModelEntry;
+  model: LoadedModel;
+  labels: string[];
+}
+
+export interface LabelledPrediction extends Prediction {
+  label: string;
+}
+
+export interface Classification {
+  modelId: string;
+  /** Top-k, highest first. */
+  predictions: LabelledPrediction[];
+  /** Engine invoke time (the runtime's own time), ms. */
+  inferenceMs: number;
+  /** Input copy in + output copy out, ms. */
+  copyMs: number;
+  /** Crop + resize + dtype conversion, ms (the resize is skipped when a shared one fits). */
+  preprocessMs: number;
+  /** Dequantize + softmax + top-k, ms. */
+  postprocessMs: number;
+}
+
+/** Fetches the model and its labels and loads the model into runtime `runtimeId`. */
+export async function openModelSession(
+  runtimeId: RuntimeId,
+  entry: ModelEntry,
+  options: LoadOptions & { base?: string } = {},
+): Promise<ModelSession> {
+  const [model, labels] = await Promise.all([loadModel(runtimeId, entry, options), loadLabels(entry, options.base)]);
+  if (labels.length !== model.outputs[0]?.shape.at(-1)) {
+    model.dispose();
+    throw new Error(`${entry.id}: ${labels.length} labels for ${model.outputs[0]?.shape.at(-1)} outputs`);
+  }
+  return { entry, model, labels };
+}
+
+/** Input size a session wants, e.g. 224 (square MobileNet inputs). */
+export function sessionInputSize(session: ModelSession): { height: number; width: number } {
+  return imageInputSize(session.model.inputs[0]!);
+}
+
+/**
+ * Classifies one decoded image. Pass the same `shared` object to several sessions to resize the
+ * image once for models with the same input size.
+ */
+export async function classifyImage(
+  session: ModelSession,
+  image: DecodedImage,
+  k = 5,
+  shared: { rgb?: Float32Array } = {},
+): Promise<Classification> {
+  const inputSpec = session.model.inputs[0]!;
+  const prepared = prepareInput(image, inputSpec, session.entry.normalization, shared.rgb);
+  shared.rgb = prepared.rgb;
+  const result = await session.model.run(prepared.input);
+  const t0 = performance.now();
+  const probs = toProbabilities(result.output, session.model.outputs[0]!, session.entry.output);
+  const predictions = topK(probs, k).map((p) => ({ ...p, label: labelOf(session.labels, p.index) }));
+  const postprocessMs = performance.now() - t0;
+  return {
+    modelId: session.entry.id,
+    predictions,
+    inferenceMs: result.inferenceMs,
+    copyMs: result.copyMs,
+    preprocessMs: prepared.ms,
+    postprocessMs,
+  };
+}
+
+export function closeModelSession(session: ModelSession | null | undefined): void {
+  session?.model.dispose();
+}

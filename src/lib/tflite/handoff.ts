@@ -1,0 +1,73 @@
+// Handing a user's own .tflite file from the inspector to the benchmark lab, within one browser.
+//
+// Contract (the inspector writes, the benchmark reads):
+//   IndexedDB database HANDOFF_DB ('tflite-lab'), object store HANDOFF_STORE ('handoff'),
+//   key HANDOFF_KEY ('inspector-model'), value HandoffModel:
+//     { name: string (file name), bytes: ArrayBuffer (the whole .tflite), savedAt: number (Date.now()) }
+//   The inspector then opens the benchmark at `labs/benchmark/?handoff=inspector` (HANDOFF_PARAM /
+//   HANDOFF_VALUE). IndexedDB, not sessionStorage: models are megabytes of binary, sessionStorage
+//   holds a few MB of strings. The file never leaves the device; a newer hand-off replaces it.
+
+export const HANDOFF_DB = 'tflite-lab';
+export const HANDOFF_STORE = 'handoff';
+export const HANDOFF_KEY = 'inspector-model';
+export const HANDOFF_PARAM = 'handoff';
+export const HANDOFF_VALUE = 'inspector';
+
+export interface HandoffModel {
+  name: string;
+  bytes: ArrayBuffer;
+  savedAt: number;
+}
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') {
+      reject(new Error('IndexedDB is not available in this browser'));
+      return;
+    }
+    const request = indexedDB.open(HANDOFF_DB, 1);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(HANDOFF_STORE)) request.result.createObjectStore(HANDOFF_STORE);
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+  });
+}
+
+function withStore<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest): Promise<T> {
+  return openDb().then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const tx = db.transaction(HANDOFF_STORE, mode);
+        const request = act(tx.objectStore(HANDOFF_STORE));
+        tx.oncomplete = () => {
+          db.close();
+          resolve(request.result as T);
+        };
+        tx.onerror = tx.onabort = () => {
+          db.close();
+          reject(tx.error ?? new Error('IndexedDB transaction failed'));
+        };
+      }),
+  );
+}
+
+/** Stores a model for the benchmark (replacing any earlier one). */
+export function saveHandoffModel(name: string, bytes: Uint8Array): Promise<void> {
+  // Copy exactly the file's bytes: `bytes` may be a view into a larger buffer.
+  const value: HandoffModel = { name, bytes: bytes.slice().buffer, savedAt: Date.now() };
+  return withStore<unknown>('readwrite', (store) => store.put(value, HANDOFF_KEY)).then(() => undefined);
+}
+
+/** The model the inspector handed over, or null when there is none. */
+export function loadHandoffModel(): Promise<HandoffModel | null> {
+  return withStore<HandoffModel | undefined>('readonly', (store) => store.get(HANDOFF_KEY)).then((v) =>
+    v && typeof v.name === 'string' && v.bytes instanceof ArrayBuffer ? v : null,
+  );
+}
+
+/** URL of the benchmark lab that picks up the handed-over model. */
+export function benchmarkHandoffUrl(base: string): string {
+  return `${base.replace(/\/?$/, '/')}labs/benchmark/?${HANDOFF_PARAM}=${HANDOFF_VALUE}`;
+}

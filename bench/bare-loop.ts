@@ -31,48 +31,65 @@ const median = (xs: number[]) => {
 
 let liteRtReady: Promise<unknown> | null = null;
 
-async function bareLoop(opts: BareOptions): Promise<BareResult[]> {
-  const photo = await decodeImageBlob(await (await fetch(benchPhotoUrl())).blob());
-  const out: BareResult[] = [];
-  for (const id of opts.models) {
-    const entry = getModel(id);
-    const bytes = new Uint8Array(await (await fetch(assetUrl(entry))).arrayBuffer());
-    const io = await readModelIO(bytes);
-    const spec = io.inputs[0]!;
-    const { input } = prepareInput(photo, spec, entry.normalization);
-    const times: number[] = [];
-    if (opts.runtime === 'tfjs-tflite') {
-      tflite.setWasmPath('/wasm/tfjs-tflite/');
-      const model = await tflite.loadTFLiteModel(bytes.slice().buffer, { numThreads: opts.threads });
-      // The interpreter's own runner: write the input once, then invoke back to back.
-      const runner = (model as unknown as { modelRunner: { getInputs(): { data(): { set(a: ArrayLike<number>): void } }[]; infer(): boolean; cleanUp(): void } }).modelRunner;
-      runner.getInputs()[0]!.data().set(input);
-      for (let i = 0; i < opts.warmup + opts.runs; i++) {
+/** One prepared model: a function that runs one inference and returns the engine call's time. */
+type Timed = { id: string; once: () => Promise<number>; release: () => void };
+
+async function prepare(id: string, opts: BareOptions, photo: Awaited<ReturnType<typeof decodeImageBlob>>): Promise<Timed> {
+  const entry = getModel(id);
+  const bytes = new Uint8Array(await (await fetch(assetUrl(entry))).arrayBuffer());
+  const spec = (await readModelIO(bytes)).inputs[0]!;
+  const { input } = prepareInput(photo, spec, entry.normalization);
+  if (opts.runtime === 'tfjs-tflite') {
+    tflite.setWasmPath('/wasm/tfjs-tflite/');
+    const model = await tflite.loadTFLiteModel(bytes.slice().buffer, { numThreads: opts.threads });
+    // The interpreter's own runner: write the input once, then invoke.
+    const runner = (model as unknown as { modelRunner: { getInputs(): { data(): { set(a: ArrayLike<number>): void } }[]; infer(): boolean; cleanUp(): void } }).modelRunner;
+    runner.getInputs()[0]!.data().set(input);
+    return {
+      id,
+      once: async () => {
         const t0 = performance.now();
         runner.infer();
-        const t1 = performance.now();
-        if (i >= opts.warmup) times.push(t1 - t0);
-      }
-      runner.cleanUp();
-    } else {
-      liteRtReady ??= litert.loadLiteRt('/wasm/litert/', { threads: crossOriginIsolated });
-      await liteRtReady;
-      const model = await litert.loadAndCompile(bytes.slice(), { accelerator: 'wasm', cpuOptions: { numThreads: opts.threads } });
-      const tensor = new litert.Tensor(input as Float32Array | Uint8Array, spec.shape);
-      for (let i = 0; i < opts.warmup + opts.runs; i++) {
-        const t0 = performance.now();
-        const results = await model.run([tensor]);
-        const t1 = performance.now();
-        for (const r of results) r.delete();
-        if (i >= opts.warmup) times.push(t1 - t0);
-      }
+        return performance.now() - t0;
+      },
+      release: () => runner.cleanUp(),
+    };
+  }
+  liteRtReady ??= litert.loadLiteRt('/wasm/litert/', { threads: crossOriginIsolated });
+  await liteRtReady;
+  const model = await litert.loadAndCompile(bytes.slice(), { accelerator: 'wasm', cpuOptions: { numThreads: opts.threads } });
+  const tensor = new litert.Tensor(input as Float32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>, spec.shape);
+  return {
+    id,
+    once: async () => {
+      const t0 = performance.now();
+      const results = await model.run([tensor]);
+      const ms = performance.now() - t0;
+      for (const r of results) r.delete();
+      return ms;
+    },
+    release: () => {
       tensor.delete();
       model.delete();
-    }
-    out.push({ model: id, median_ms: median(times), n: times.length });
-  }
+    },
+  };
+}
+
+async function bareLoop(opts: BareOptions): Promise<BareResult[]> {
+  const photo = await decodeImageBlob(await (await fetch(benchPhotoUrl())).blob());
+  const prepared: Timed[] = [];
+  for (const id of opts.models) prepared.push(await prepare(id, opts, photo));
   photo.close();
-  return out;
+  // Same order as the lab (A B A B ...), so both see the same cache effects; nothing else in between.
+  const times = prepared.map(() => [] as number[]);
+  for (let i = 0; i < opts.warmup + opts.runs; i++) {
+    for (const [m, p] of prepared.entries()) {
+      const ms = await p.once();
+      if (i >= opts.warmup) times[m]!.push(ms);
+    }
+  }
+  for (const p of prepared) p.release();
+  return prepared.map((p, m) => ({ model: p.id, median_ms: median(times[m]!), n: times[m]!.length }));
 }
 
 (globalThis as unknown as { __bareLoop: typeof bareLoop }).__bareLoop = bareLoop;

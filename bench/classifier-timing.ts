@@ -29,10 +29,10 @@ async function clickToResults(page: Page): Promise<number> {
   await page.goto(url);
   await page.evaluate(() => document.querySelector('.clf')?.scrollIntoView());
   // Hydrated when the island has re-created its DOM (key switch) and the buttons respond.
-  await page.waitForFunction(() => document.querySelector('.clf')?.getAttribute('data-state') !== null && !!document.querySelector('button[data-sample="grace_hopper"]'));
-  await page.waitForTimeout(50);
+  await page.locator('.clf[data-hydrated="true"] button[data-sample="grace_hopper"]').waitFor({ timeout: 60_000 });
   // A string, so that tsx's helper-injection (__name) does not reach the browser.
-  return page.evaluate(`new Promise((resolve) => {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('no results within 120 s')), 120000);
     const t0 = performance.now();
     const observer = new MutationObserver(() => {
       const results = [...document.querySelectorAll('[data-testid="result"]')];

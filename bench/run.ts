@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { chromiumArgs, chromiumExecutable } from '../tests/e2e/browser.ts';
 import { models } from '../src/lib/models.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
+import { medianOf } from '../src/lib/bench/stats.ts';
 import { reportToMarkdown, type BenchReport, type BenchRunRow, type RatioRow } from '../src/lib/bench/report.ts';
 import { presets } from '../src/components/bench/selection.ts';
 
@@ -26,8 +27,9 @@ const HELP = `npm run bench -- [options]
   --accuracy            also run the accuracy lab on the first two models (dev photos)
   --photos n            photos for --accuracy (default 100)
   --no-bare             skip the bare-loop reference
+  --bare-rounds n       lab and bare loop alternate n times for the comparison (default 3)
   --out dir             results folder (default bench/results)
-Needs a built site in $ASTRO_OUT_DIR (default dist); builds it with \`astro build\` when missing.`;
+Needs a built site in $ASTRO_OUT_DIR (default dist); runs \`npm run build\` when it is missing.`;
 
 const { values: args } = parseArgs({
   options: {
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     accuracy: { type: 'boolean', default: false },
     photos: { type: 'string', default: '100' },
     'no-bare': { type: 'boolean', default: false },
+    'bare-rounds': { type: 'string', default: '3' },
     out: { type: 'string', default: join(root, 'bench', 'results') },
     help: { type: 'boolean', default: false },
   },
@@ -67,6 +70,7 @@ const intArg = (name: string, value: string | undefined, min: number, max: numbe
 const runs = intArg('runs', args.runs, 3, 2000);
 const warmup = intArg('warmup', args.warmup, 0, 200);
 const photos = intArg('photos', args.photos, 1, 100);
+const bareRounds = intArg('bare-rounds', args['bare-rounds'], 1, 20);
 const threadsArg = args.threads === undefined ? undefined : intArg('threads', args.threads, 1, 64);
 
 const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
@@ -74,9 +78,9 @@ const distPath = resolve(root, outDir);
 
 function ensureBuilt(): void {
   if (existsSync(join(distPath, 'labs', 'benchmark', 'index.html'))) return;
-  console.log(`bench: no built site in ${outDir}/, running astro build…`);
-  const r = spawnSync('npx', ['astro', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  if (r.status !== 0) fail('astro build failed');
+  console.log(`bench: no built site in ${outDir}/, running npm run build (assets, then astro build)…`);
+  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) fail('the build failed');
 }
 
 function freePort(): Promise<number> {
@@ -137,7 +141,7 @@ interface LabRun {
   wallMs: number;
 }
 
-async function runLab(page: Page, base: string, runtime: string): Promise<LabRun> {
+async function runLab(page: Page, base: string, runtime: string, closeAfter = false): Promise<LabRun> {
   const q = new URLSearchParams();
   for (const id of modelIds) q.append('model', id);
   q.set('runtime', runtime);
@@ -152,6 +156,7 @@ async function runLab(page: Page, base: string, runtime: string): Promise<LabRun
   const wallMs = Date.now() - t0;
   if (await page.getByTestId('bench-message').count()) fail(`${runtime}: ${await page.getByTestId('bench-message').innerText()}`);
   const report = JSON.parse((await page.getByTestId('bench-json').textContent()) ?? '') as BenchReport;
+  if (closeAfter) await page.close();
   return { report, wallMs };
 }
 
@@ -192,7 +197,16 @@ async function main(): Promise<void> {
   try {
     const context = await browser.newContext();
     const reports: LabRun[] = [];
-    const bare: { runtime: string; model: string; bare_median_ms: number; lab_median_ms: number; diff_pct: number }[] = [];
+    const bare: {
+      runtime: string;
+      model: string;
+      rounds: number;
+      bare_median_ms: number;
+      lab_median_ms: number;
+      diff_pct: number;
+      lab_medians_ms: number[];
+      bare_medians_ms: number[];
+    }[] = [];
     const accuracy: AccuracyJson[] = [];
     const bareScript = args['no-bare'] ? null : await bundleBareLoop();
     for (const runtime of runtimes) {
@@ -200,6 +214,8 @@ async function main(): Promise<void> {
       console.log(`bench: ${runtime}: ${modelIds.join(' vs ')}, ${warmup} warm-up + ${runs} timed runs each…`);
       const lab = await runLab(page, base, runtime);
       reports.push(lab);
+      const used = lab.report.runs[0]!.threads;
+      if (threadsArg !== undefined && used !== threadsArg) console.warn(`bench: ${runtime}: asked for ${threadsArg} threads, the page allowed ${used}`);
       console.log(`bench: ${runtime}: lab run took ${(lab.wallMs / 1000).toFixed(1)} s`);
       if (args.accuracy) {
         const acc = await runAccuracy(page, base, runtime);
@@ -210,20 +226,39 @@ async function main(): Promise<void> {
       }
       await page.close();
       if (bareScript) {
-        // A fresh page with no lab on it: only the runtime, the photo and a for-loop.
-        const barePage = await context.newPage();
-        await barePage.goto(`${base}/`);
-        await barePage.addScriptTag({ content: bareScript });
+        // Lab and bare loop alternate for a few rounds so a change in machine load hits both alike;
+        // the comparison uses the median over rounds of each side's median.
         const threads = lab.report.runs[0]!.threads;
-        const results = (await barePage.evaluate(
-          (opts) => (globalThis as unknown as { __bareLoop: (o: unknown) => Promise<unknown> }).__bareLoop(opts),
-          { runtime, models: modelIds, threads, warmup, runs },
-        )) as { model: string; median_ms: number }[];
-        for (const r of results) {
-          const labRow = lab.report.runs.find((x) => x.model === r.model)!;
-          bare.push({ runtime, model: r.model, bare_median_ms: round(r.median_ms), lab_median_ms: labRow.median_ms, diff_pct: round(pctDiff(labRow.median_ms, r.median_ms), 1) });
+        const labMedians = new Map<string, number[]>(modelIds.map((id) => [id, []]));
+        const bareMedians = new Map<string, number[]>(modelIds.map((id) => [id, []]));
+        for (let round = 0; round < bareRounds; round++) {
+          const labReport = round === 0 ? lab.report : (await runLab(await context.newPage(), base, runtime, true)).report;
+          for (const row of labReport.runs) labMedians.get(row.model)!.push(row.median_ms);
+          // A fresh page with no lab on it: only the runtime, the photo and a for-loop.
+          const barePage = await context.newPage();
+          await barePage.goto(`${base}/`);
+          await barePage.addScriptTag({ content: bareScript });
+          const results = (await barePage.evaluate(
+            (opts) => (globalThis as unknown as { __bareLoop: (o: unknown) => Promise<unknown> }).__bareLoop(opts),
+            { runtime, models: modelIds, threads, warmup, runs },
+          )) as { model: string; median_ms: number }[];
+          for (const r of results) bareMedians.get(r.model)!.push(r.median_ms);
+          await barePage.close();
         }
-        await barePage.close();
+        for (const id of modelIds) {
+          const labMs = medianOf(labMedians.get(id)!);
+          const bareMs = medianOf(bareMedians.get(id)!);
+          bare.push({
+            runtime,
+            model: id,
+            rounds: bareRounds,
+            lab_median_ms: round(labMs),
+            bare_median_ms: round(bareMs),
+            diff_pct: round(pctDiff(labMs, bareMs), 1),
+            lab_medians_ms: labMedians.get(id)!.map((x) => round(x)),
+            bare_medians_ms: bareMedians.get(id)!.map((x) => round(x)),
+          });
+        }
       }
     }
     const runsRows: BenchRunRow[] = reports.flatMap((r) => r.report.runs);
@@ -267,11 +302,14 @@ async function main(): Promise<void> {
       '',
       ...(bare.length
         ? [
-            '## Lab vs bare loop (median inference, ms)',
+            `## Lab vs bare loop (median inference, ms; median over ${bareRounds} alternating rounds)`,
             '',
-            '| runtime | model | lab | bare loop | difference |',
-            '|---|---|---:|---:|---:|',
-            ...bare.map((b) => `| ${b.runtime} | ${b.model} | ${b.lab_median_ms.toFixed(2)} | ${b.bare_median_ms.toFixed(2)} | ${b.diff_pct > 0 ? '+' : ''}${b.diff_pct.toFixed(1)}% |`),
+            '| runtime | model | lab | bare loop | difference | lab per round | bare per round |',
+            '|---|---|---:|---:|---:|---|---|',
+            ...bare.map(
+              (b) =>
+                `| ${b.runtime} | ${b.model} | ${b.lab_median_ms.toFixed(2)} | ${b.bare_median_ms.toFixed(2)} | ${b.diff_pct > 0 ? '+' : ''}${b.diff_pct.toFixed(1)}% | ${b.lab_medians_ms.map((x) => x.toFixed(1)).join(', ')} | ${b.bare_medians_ms.map((x) => x.toFixed(1)).join(', ')} |`,
+            ),
             '',
           ]
         : []),

@@ -209,7 +209,9 @@ function AccuracyResults({ lang, run, labels, json }: { lang: Locale; run: Accur
           {t('source', { title })}: <a href={url}>{url}</a>
         </p>
       ))}
-      {run.longestTaskMs !== null ? <p class="bl-note">{t('longTask', { ms: Math.round(run.longestTaskMs) })}</p> : null}
+      {run.longestTaskMs !== null ? (
+        <p class="bl-note">{run.longestTaskMs > 0 ? t('longTask', { ms: Math.round(run.longestTaskMs) }) : t('longTaskNone')}</p>
+      ) : null}
       <h3>{t('galleryHeading', { count: s.disagreements.length })}</h3>
       {s.disagreements.length === 0 ? (
         <p>{t('galleryNone')}</p>

@@ -168,8 +168,12 @@ export default function Classifier({ lang, base = '/' }: Props) {
           if (firstView) drawRgb(canvasRef.current, firstView, size);
           setPreviewSize(size);
           setResults(out);
-          const engine = opened[0]!.model;
-          setMemory({ heap: engine.wasmHeapBytes?.() ?? null, tensors: engine.tfjsTensorCount?.() ?? null });
+          try {
+            const engine = opened[0]!.model;
+            setMemory({ heap: engine.wasmHeapBytes?.() ?? null, tensors: engine.tfjsTensorCount?.() ?? null });
+          } catch {
+            // A diagnostic readout must never break classification.
+          }
           setSource(from);
           setError(null);
           setRun((n) => n + 1);
@@ -220,7 +224,7 @@ export default function Classifier({ lang, base = '/' }: Props) {
   const pct = progress.total > 0 ? Math.min(100, (progress.loaded / progress.total) * 100) : 0;
 
   return (
-    <div key={hydrated ? 'client' : 'server'} class="clf not-content" data-state={phase} data-runtime={choice.runtime} data-pair={pair.id} aria-busy={phase === 'loading' || phase === 'busy'}>
+    <div key={hydrated ? 'client' : 'server'} data-hydrated={hydrated ? 'true' : undefined} class="clf not-content" data-state={phase} data-runtime={choice.runtime} data-pair={pair.id} aria-busy={phase === 'loading' || phase === 'busy'}>
       <p class="clf-privacy">{t('privacy')}</p>
 
       <div class="clf-controls">

@@ -22,6 +22,8 @@ interface Props {
 interface Point {
   id: string;
   name: string;
+  /** Short chart label from the manifest fields, e.g. "v1 0.25/224 uint8". */
+  short: string;
   sizeBytes: number;
   medianMs: number;
   measuredTop1: number | null;
@@ -96,6 +98,7 @@ export default function FamilyChart({ lang }: Props) {
           return {
             id: m.id,
             name: m.name[lang],
+            short: `${m.architecture.replace(/^mobilenet_/, '')} ${m.width}/${m.resolution} ${m.dtype}`,
             sizeBytes: m.bytes,
             medianMs: timed.models.find((r) => r.id === m.id)!.inference.median,
             measuredTop1: top1.get(m.id) ?? null,
@@ -128,15 +131,16 @@ export default function FamilyChart({ lang }: Props) {
         height: Math.round(Math.min(420, Math.max(260, width * 0.55))),
         marginLeft: 48,
         marginRight: 24,
+        marginTop: 36,
         marginBottom: 40,
         style: plotStyle,
         ariaLabel: t('chartAlt'),
-        x: { type: 'log', label: t('xAxis'), labelAnchor: 'center', labelArrow: 'none', grid: true },
-        y: { label: measured ? t('yMeasured', { n: photoCount }) : t('yPublished'), labelArrow: 'none', grid: true },
+        x: { type: 'log', label: t('xAxis'), labelAnchor: 'center', labelArrow: 'none', grid: true, insetLeft: 24, insetRight: 48 },
+        y: { labelAnchor: 'top', label: measured ? t('yMeasured', { n: photoCount }) : t('yPublished'), labelArrow: 'none', grid: true },
         r: { range: [3, 18] },
         marks: [
           Plot.dot(data, { x: 'medianMs', y, r: 'sizeBytes', fill: 'var(--sl-color-accent)', fillOpacity: 0.45, stroke: 'var(--sl-color-text)' }),
-          Plot.text(data, { x: 'medianMs', y, text: 'name', dy: -14, fontSize: 10, fill: 'var(--sl-color-gray-2)', lineWidth: 12 }),
+          Plot.text(data, { x: 'medianMs', y, text: 'short', dy: -16, fontSize: 10, fill: 'var(--sl-color-gray-2)' }),
         ],
       });
       box.current.replaceChildren(chart);

@@ -68,7 +68,7 @@ test.describe('benchmark lab', () => {
     expect(problems.consoleErrors).toEqual([]);
   });
 
-  test('cancel mid-run leaves no progress bar, and changing the runtime mid-run says why it stopped', async ({ page }) => {
+  test('cancel mid-run leaves no progress bar, and changing the runtime mid-run says why it stopped', async ({ page, problems }) => {
     await openLab(page, `/labs/benchmark/?${V1_PAIR}&runs=2000&warmup=0`, 'benchmark-lab');
     const lab = page.getByTestId('benchmark-lab');
     const run = lab.getByRole('button', { name: 'Run benchmark' });
@@ -84,9 +84,10 @@ test.describe('benchmark lab', () => {
     await lab.locator('select[name="runtime"]').selectOption('litert');
     await expect(page.getByTestId('bench-message')).toContainText('selection changed');
     await expect(page.getByTestId('bench-progress')).toHaveCount(0);
+    expect(problems.consoleErrors).toEqual([]);
   });
 
-  test('zero, negative and absurd run counts are refused with a clear message, in both languages', async ({ page }) => {
+  test('zero, negative and absurd run counts are refused with a clear message, in both languages', async ({ page, problems }) => {
     await openLab(page, `/labs/benchmark/?${V1_PAIR}`, 'benchmark-lab');
     const lab = page.getByTestId('benchmark-lab');
     const runs = lab.locator('input[name="runs"]');
@@ -117,10 +118,10 @@ test.describe('benchmark lab', () => {
     await openLab(page, `/ja/labs/benchmark/?${V1_PAIR}&runs=0`, 'benchmark-lab');
     await page.getByRole('button', { name: 'ベンチマークを実行' }).click();
     await expect(page.getByTestId('bench-message')).toContainText('3 回以上');
+    expect(problems.consoleErrors).toEqual([]);
   });
 
   test('a model that fails to load gives a message naming it', async ({ page, problems }) => {
-    problems.allowConsole.push(/.*/); // the engines log their own parse errors
     await page.route('**/models/mobilenet_v1_0.25_224_quant.tflite', (route) =>
       route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.alloc(508786, 7) }),
     );
@@ -130,11 +131,12 @@ test.describe('benchmark lab', () => {
     await expect(message).toContainText('MobileNet v1 0.25 224 (uint8, QAT) could not be loaded', { timeout: 60_000 });
     await expect(page.getByTestId('bench-progress')).toHaveCount(0);
     await expect(page.getByTestId('benchmark-lab').getByRole('button', { name: 'Run benchmark' })).toBeEnabled();
+    expect(problems.consoleErrors).toEqual([]);
   });
 });
 
 test.describe('accuracy lab', () => {
-  test('on a subset of photos, percentages equal the counts shown and the gallery lists every disagreement', async ({ page }) => {
+  test('on a subset of photos, percentages equal the counts shown and the gallery lists every disagreement', async ({ page, problems }) => {
     await openLab(page, '/labs/accuracy/?pair=v1-025&photos=12', 'accuracy-lab');
     await page.getByTestId('accuracy-lab').getByRole('button', { name: 'Run on the photos' }).click();
     await expect(page.getByTestId('accuracy-done')).toBeVisible({ timeout: 90_000 });
@@ -161,5 +163,123 @@ test.describe('accuracy lab', () => {
     const json = JSON.parse((await page.getByTestId('accuracy-json').textContent()) ?? '{}');
     expect(json.n).toBe(12);
     expect(json.agree_count).toBe(agree);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('benchmark lab, reliability', () => {
+  test('a tab hidden during the run is flagged as unreliable', async ({ page, problems }) => {
+    await openLab(page, `/labs/benchmark/?${V1_PAIR}&runs=60&warmup=0`, 'benchmark-lab');
+    await page.getByTestId('benchmark-lab').getByRole('button', { name: 'Run benchmark' }).click();
+    await expect(page.getByTestId('bench-status')).toContainText('Timed run', { timeout: 60_000 });
+    // Headless pages never go to the background on their own: simulate what a tab switch does.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect(page.getByTestId('bench-done')).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByTestId('bench-unreliable')).toContainText('unreliable');
+    await expect(page.getByTestId('bench-unreliable')).toContainText('background');
+    const json = JSON.parse((await page.getByTestId('bench-json').textContent()) ?? '{}');
+    expect(json.environment.unreliable[0].reasons).toContain('hidden');
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  test('ten repeated runs release their models: the WASM heap stays flat', async ({ page, problems }) => {
+    await openLab(page, `/labs/benchmark/?${V1_PAIR}&runs=3&warmup=0&runtime=litert`, 'benchmark-lab');
+    const heaps: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      await page.getByTestId('benchmark-lab').getByRole('button', { name: 'Run benchmark' }).click();
+      await expect(page.getByTestId('bench-done')).toBeVisible({ timeout: 60_000 });
+      const json = JSON.parse((await page.getByTestId('bench-json').textContent()) ?? '{}');
+      heaps.push(json.runs[0].wasm_heap_bytes);
+      await expect(page.getByTestId('bench-results')).toBeVisible();
+    }
+    expect(heaps.every((h) => h > 0)).toBe(true);
+    // Two models of ~2.4 MB are loaded per run: a leak would add that much heap every time.
+    expect(heaps[9]! - heaps[2]!, heaps.join(', ')).toBeLessThan(2_000_000);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('benchmark lab panels and the family chart', () => {
+  test('per-op profile and the runtime comparison show consistent numbers', async ({ page, problems }) => {
+    await openLab(page, `/labs/benchmark/?${V1_PAIR}&runs=5&warmup=1`, 'benchmark-lab');
+    const profile = page.getByTestId('bench-profile');
+    await profile.getByRole('button', { name: 'Profile per op' }).click();
+    await expect(page.getByTestId('bench-work-table')).toBeVisible({ timeout: 60_000 });
+    // Measured: whatever node types the profiler reports, with times; computed: the conv layers' share.
+    await expect(page.getByTestId('bench-profile-table').locator('tbody tr').first()).toContainText(/\d+\.\d\d/);
+    const conv = page.getByTestId('bench-work-table').locator('tr', { hasText: /^CONV_2D/ });
+    await expect(conv).toContainText('15× · 36.7 M');
+
+    const compare = page.getByTestId('bench-compare');
+    await compare.locator('select').selectOption('v1-025');
+    await compare.getByRole('button', { name: 'Compare runtimes' }).click();
+    const rows = page.getByTestId('bench-compare-table').locator('tbody tr');
+    await expect(rows).toHaveCount(2, { timeout: 90_000 });
+    for (const row of await rows.all()) {
+      const a = num(await row.locator('[data-col="median-a"]').textContent());
+      const b = num(await row.locator('[data-col="median-b"]').textContent());
+      const m = /(\d+\.\d\d)× \((\d+\.\d\d)–(\d+\.\d\d)\)/.exec((await row.locator('[data-col="speedup"]').textContent()) ?? '');
+      expect(m).not.toBeNull();
+      const ratio = Number(m![1]);
+      expect(ratio).toBeGreaterThanOrEqual((a - 0.005) / (b + 0.005) - 0.005);
+      expect(ratio).toBeLessThanOrEqual((a + 0.005) / (b - 0.005) + 0.005);
+    }
+    await expect(page.getByTestId('bench-compare-table').locator('tr[data-runtime="litert"]')).toContainText('litert_wasm');
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  test('the family chart measures every model and cites the published table', async ({ page, problems }) => {
+    await openLab(page, '/labs/model-family/', 'family-chart');
+    const chart = page.getByTestId('family-chart');
+    await chart.locator('input[name="photos"]').fill('3');
+    await chart.getByRole('button', { name: 'Measure the family' }).click();
+    await expect(page.getByTestId('family-message')).toContainText('Measured', { timeout: 120_000 });
+    const rows = page.getByTestId('family-table').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(6);
+    for (const row of await rows.all()) {
+      expect(num(await row.locator('[data-col="median"]').textContent())).toBeGreaterThan(0);
+      // 3 photos: top-1 is 0, 33, 67 or 100 %.
+      expect(['0%', '33%', '67%', '100%']).toContain((await row.locator('[data-col="top1"]').textContent())?.trim());
+    }
+    await expect(page.getByTestId('family-plot').locator('svg')).toBeVisible();
+    await expect(chart.locator('a[href^="https://www.tensorflow.org/lite/guide/hosted_models"]')).toBeVisible();
+    expect(problems.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('benchmark lab, hand-over from the inspector', () => {
+  test('a file handed over through IndexedDB is listed, selected and benchmarked', async ({ page, problems }) => {
+    await page.goto('/labs/benchmark/');
+    // What the inspector's "Send this file to the benchmark" stores (contract in src/lib/tflite/handoff.ts).
+    await page.evaluate(async () => {
+      const bytes = await (await fetch('/models/mobilenet_v1_0.25_128_quant.tflite')).arrayBuffer();
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tflite-lab', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('handoff');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('handoff', 'readwrite');
+          tx.objectStore('handoff').put({ name: 'my_model.tflite', bytes, savedAt: Date.now() }, 'inspector-model');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      });
+    });
+    await openLab(page, '/labs/benchmark/?handoff=inspector&runs=4&warmup=1', 'benchmark-lab');
+    const lab = page.getByTestId('benchmark-lab');
+    const handed = lab.locator('input[name="model"][value="inspector"]');
+    await expect(handed).toBeChecked();
+    await expect(lab.locator('label', { has: page.locator('input[value="inspector"]') })).toContainText('From the inspector: my_model.tflite');
+    await lab.getByRole('button', { name: 'Run benchmark' }).click();
+    await expect(page.getByTestId('bench-done')).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('[data-testid="bench-results"] tr[data-model="inspector"] [data-col="n"]')).toHaveText('4');
+    expect(problems.consoleErrors).toEqual([]);
   });
 });

@@ -228,7 +228,8 @@ test.describe('WASM and isolation', () => {
     await page.route('**/wasm/**', (route) => route.fulfill({ status: 404, body: 'missing' }));
     for (const runtime of ['tfjs-tflite', 'litert']) {
       await page.goto(`${CLASSIFIER}?runtime=${runtime}`);
-      await page.locator('.clf').scrollIntoViewIfNeeded();
+      await page.locator('.clf').waitFor({ state: 'attached' });
+      await page.evaluate(() => document.querySelector('.clf')?.scrollIntoView());
       await expect(page.locator('[data-testid="error"]')).toHaveAttribute('data-code', 'wasm-load-failed', { timeout: 60_000 });
       await expect(page.locator('[data-testid="error"]')).toContainText('WebAssembly');
     }

@@ -55,6 +55,9 @@ export default function OpProfilePanel({ lang, sources, nameOf, threads, busy, o
   const ops = results ? [...new Set(results.flatMap((r) => r.ops.map((o) => o.op)))] : [];
   ops.sort((a, b) => Math.max(...(results ?? []).map((r) => r.ops.find((o) => o.op === b)?.ms ?? 0)) - Math.max(...(results ?? []).map((r) => r.ops.find((o) => o.op === a)?.ms ?? 0)));
 
+  const workOps = results ? [...new Set(results.flatMap((r) => r.work.map((w) => w.op)))] : [];
+  workOps.sort((a, b) => Math.max(...(results ?? []).map((r) => r.work.find((w) => w.op === b)?.macs ?? 0)) - Math.max(...(results ?? []).map((r) => r.work.find((w) => w.op === a)?.macs ?? 0)));
+
   return (
     <section class="bl-panel" aria-labelledby={`${uid}-h`} data-testid="bench-profile">
       <h3 id={`${uid}-h`}>{t('profileHeading')}</h3>
@@ -74,47 +77,90 @@ export default function OpProfilePanel({ lang, sources, nameOf, threads, busy, o
         </p>
       ) : null}
       {results ? (
-        <div class="bl-table-wrap">
+        <>
           {results.filter((r) => r.ops.length === 0).map((r) => (
             <p key={r.id}>{t('profileNone', { model: nameOf(r.id) })}</p>
           ))}
-          <table class="bl-table" data-testid="bench-profile-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('profileOp')}</th>
-                {results.map((r) => (
-                  <th scope="col" key={r.id}>
-                    {t('profileMs', { model: nameOf(r.id) })}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ops.map((op) => (
-                <tr key={op}>
-                  <th scope="row">
-                    <code>{op}</code>
-                  </th>
-                  {results.map((r) => {
-                    const o = r.ops.find((x) => x.op === op);
-                    return (
-                      <td key={r.id}>
-                        {o ? (
-                          <>
-                            {ms(o.ms)} <span class="bl-dim">({percent(o.share)})</span>
-                            <span class="bl-bar" style={{ width: `${Math.round(o.share * 100)}%` }} aria-hidden="true" />
-                          </>
-                        ) : (
-                          '–'
-                        )}
-                      </td>
-                    );
-                  })}
+          <h4>{t('profileMeasured', { runs: Math.min(...results.map((r) => r.runs)) })}</h4>
+          <div class="bl-table-wrap">
+            <table class="bl-table" data-testid="bench-profile-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('profileOp')}</th>
+                  {results.map((r) => (
+                    <th scope="col" key={r.id}>
+                      {t('profileMs', { model: nameOf(r.id) })}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {ops.map((op) => (
+                  <tr key={op}>
+                    <th scope="row">
+                      <code>{op}</code>
+                    </th>
+                    {results.map((r) => {
+                      const o = r.ops.find((x) => x.op === op);
+                      return (
+                        <td key={r.id}>
+                          {o ? (
+                            <>
+                              {ms(o.ms)} <span class="bl-dim">({percent(o.share)})</span>
+                              <span class="bl-bar" style={{ width: `${Math.round(o.share * 100)}%` }} aria-hidden="true" />
+                            </>
+                          ) : (
+                            '–'
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h4>{t('profileWork')}</h4>
+          <div class="bl-table-wrap">
+            <table class="bl-table" data-testid="bench-work-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('profileOp')}</th>
+                  {results.map((r) => (
+                    <th scope="col" key={r.id}>
+                      {nameOf(r.id)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {workOps.map((op) => (
+                  <tr key={op}>
+                    <th scope="row">
+                      <code>{op}</code>
+                    </th>
+                    {results.map((r) => {
+                      const w = r.work.find((x) => x.op === op);
+                      return (
+                        <td key={r.id}>
+                          {w ? (
+                            <>
+                              {t('profileWorkCell', { count: w.count, macs: (w.macs / 1e6).toFixed(1), share: percent(w.share) })}
+                              <span class="bl-bar" style={{ width: `${Math.round(w.share * 100)}%` }} aria-hidden="true" />
+                            </>
+                          ) : (
+                            '–'
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p class="bl-note">{t('profileWorkNote')}</p>
+        </>
       ) : null}
     </section>
   );

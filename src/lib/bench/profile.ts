@@ -27,3 +27,11 @@ export function byOpType(runs: readonly OpProfile[][]): OpTypeTime[] {
     .map(([op, t]) => ({ op, ms: t.ms / runs.length, share: all > 0 ? t.ms / all : 0, nodes: t.nodes.size }))
     .sort((a, b) => b.ms - a.ms);
 }
+
+/**
+ * tfjs-tflite's profiler appends every invocation's nodes to one buffer: the last run is the
+ * entries added since the previous read (`previousLength`). Empty when the buffer stopped growing.
+ */
+export function sliceLastRun(all: readonly OpProfile[], previousLength: number): OpProfile[] {
+  return all.length > previousLength ? all.slice(previousLength) : [];
+}

@@ -31,6 +31,7 @@ export function reportFrom(
         copy_median_ms: round(m.copy.median, 3),
         size_bytes: m.sizeBytes,
         load_ms: round(m.loadMs, 1),
+        wasm_heap_bytes: m.wasmHeapBytes,
         top1_dev: acc ? acc.top1 : null,
         top5_dev: acc ? acc.top5 : null,
       });

@@ -38,6 +38,8 @@ export interface ModelResult {
   /** Input preparation (crop, resize, convert) for this model's input size, ms; done once, not timed per run. */
   prepMs: number;
   info: RuntimeInfo;
+  /** The engine's WASM heap after the run, bytes (shared by its models; flat across repeated runs unless something leaks). */
+  wasmHeapBytes: number | null;
 }
 
 export interface RatioResult {
@@ -91,12 +93,12 @@ export async function loadSubject(
   source: BenchModelSource,
   runtime: RuntimeId,
   threads: number,
-  options: { profiling?: boolean; base?: string; image: DecodedImage },
+  options: { profiling?: boolean; base?: string; image: DecodedImage; bytes?: Uint8Array },
 ): Promise<{ loaded: LoadedModel; input: InputData; prepMs: number }> {
   let loaded: LoadedModel;
   try {
     loaded = source.entry
-      ? await loadModel(runtime, source.entry, { threads, profiling: options.profiling ?? false, base: options.base })
+      ? await loadModel(runtime, source.entry, { threads, profiling: options.profiling ?? false, base: options.base, bytes: options.bytes })
       : await (await loadRuntime(runtime)).load(source.bytes!, { threads, profiling: options.profiling ?? false });
   } catch (err) {
     throw new BenchError(message(err), 'load-failed', source.id);
@@ -153,6 +155,7 @@ export async function benchmark(sources: readonly BenchModelSource[], options: B
         sizeBytes: m.source.sizeBytes,
         prepMs: m.prepMs,
         info: m.loaded.info,
+        wasmHeapBytes: m.loaded.wasmHeapBytes?.() ?? null,
       };
     });
     const base = loop.subjects[0]!;

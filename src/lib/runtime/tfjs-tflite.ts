@@ -49,8 +49,11 @@ interface ModelRunner {
 type TfliteModule = typeof import('@tensorflow/tfjs-tflite');
 
 let modulePromise: Promise<TfliteModule> | null = null;
-/** tfjs-core's memory(), loaded with the library (which depends on tfjs-core anyway). */
-let tfMemory: (() => { numTensors: number }) | null = null;
+/**
+ * Live tfjs tensors, from tfjs-core's engine state (loaded with the library, which depends on it).
+ * Not tf.memory(): that needs a registered backend, and this adapter never needs one.
+ */
+let tfTensorCount: (() => number) | null = null;
 /** Bumped after a failed WASM download so that a retry gets a fresh loader (see wasmPath()). */
 let wasmAttempt = 0;
 
@@ -67,7 +70,7 @@ function importTflite(): Promise<TfliteModule> {
   modulePromise ??= Promise.all([import('@tensorflow/tfjs-tflite'), import('@tensorflow/tfjs-core')])
     .then(([mod, core]) => {
       mod.setWasmPath(wasmPath());
-      tfMemory = core.memory;
+      tfTensorCount = () => core.engine().state.numTensors;
       return mod;
     })
     .catch((err: unknown) => {
@@ -150,7 +153,11 @@ class TfjsTfliteModel implements LoadedModel {
   }
 
   tfjsTensorCount(): number | null {
-    return tfMemory ? tfMemory().numTensors : null;
+    try {
+      return tfTensorCount ? tfTensorCount() : null;
+    } catch {
+      return null;
+    }
   }
 
   dispose(): void {

@@ -48,6 +48,18 @@ test.describe('the site', () => {
     }
   });
 
+  test('pages without demos load no runtime, WASM or model', async ({ page }) => {
+    const heavy: string[] = [];
+    page.on('request', (req) => {
+      const path = new URL(req.url()).pathname;
+      if (/^\/(wasm|models|imagenet-dev)\//.test(path) || /tflite|litert|tfjs/i.test(path)) heavy.push(path);
+    });
+    for (const path of ['/', '/ja/', '/reference/credits/', '/ja/reference/glossary/', '/lessons/tensorflow-and-keras/']) {
+      await page.goto(path, { waitUntil: 'networkidle' });
+    }
+    expect(heavy).toEqual([]);
+  });
+
   test('the language picker switches between the two versions of a page', async ({ page }) => {
     await page.goto('/reference/credits/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');

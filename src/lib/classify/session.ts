@@ -3,7 +3,7 @@
 // so a number measured in one place means the same everywhere.
 import type { ModelEntry } from '../models.ts';
 import { loadModel, type LoadOptions, type LoadedModel, type RuntimeId } from '../runtime/index.ts';
-import { imageInputSize, prepareInput, type DecodedImage } from '../image/index.ts';
+import { buildInput, imageInputSize, prepareInput, type DecodedImage } from '../image/index.ts';
 import { loadLabels, labelOf } from './labels.ts';
 import { toProbabilities, topK, type Prediction } from './output.ts';
 
@@ -42,7 +42,18 @@ export async function openModelSession(
     model.dispose();
     throw new Error(`${entry.id}: ${labels.length} labels for ${model.outputs[0]?.shape.at(-1)} outputs`);
   }
+  await warmUp(model, entry);
   return { entry, model, labels };
+}
+
+/**
+ * One untimed run on a mid-grey image: the engine's first invoke pays one-off set-up (XNNPACK
+ * packs the weights, memory is planned), which would otherwise be reported as the first photo's time.
+ */
+async function warmUp(model: LoadedModel, entry: ModelEntry): Promise<void> {
+  const spec = model.inputs[0]!;
+  const { height, width } = imageInputSize(spec);
+  await model.run(buildInput(new Float32Array(height * width * 3).fill(127.5), spec, entry.normalization));
 }
 
 /** Input size a session wants, e.g. 224 (square MobileNet inputs). */

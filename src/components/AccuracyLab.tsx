@@ -3,7 +3,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { assetUrl, devImages, getModel, type Locale } from '../lib/models.ts';
-import { runtimeIds, runtimeLabels, isRuntimeId, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
+import { isRuntimeId, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
 import { evaluateOnDevSet, type AccuracyRun } from '../lib/bench/accuracy-run.ts';
 import { manifestSource } from '../lib/bench/subjects.ts';
 import { publishedTop1 } from '../lib/bench/published.ts';
@@ -12,6 +12,9 @@ import { translator } from '../i18n/translate.ts';
 import { accuracyLabStrings } from '../i18n/accuracy-lab.ts';
 import { presets } from './bench/selection.ts';
 import { percent } from './bench/format.ts';
+import RuntimeSelect from './shared/RuntimeSelect.tsx';
+import PairSelect from './shared/PairSelect.tsx';
+import RunCancelButtons from './shared/RunCancelButtons.tsx';
 import './bench/BenchmarkLab.css';
 
 interface Props {
@@ -104,39 +107,14 @@ export default function AccuracyLab({ lang }: Props) {
     <section class="bench-lab not-content" aria-labelledby={`${uid}-h`} data-testid="accuracy-lab">
       <h2 id={`${uid}-h`}>{t('heading')}</h2>
       <div class="bl-settings">
-        <label>
-          {t('pair')}
-          <select name="pair" value={pairId} onChange={(e) => setPairId((e.currentTarget as HTMLSelectElement).value)} disabled={running}>
-            {pairs.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('runtime')}
-          <select name="runtime" value={runtime} onChange={(e) => setRuntime((e.currentTarget as HTMLSelectElement).value as RuntimeId)} disabled={running}>
-            {runtimeIds.map((id) => (
-              <option key={id} value={id}>
-                {runtimeLabels[id]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PairSelect lang={lang} label={t('pair')} name="pair" pairs={pairs} value={pairId} onChange={setPairId} disabled={running} />
+        <RuntimeSelect lang={lang} value={runtime} onChange={setRuntime} disabled={running} />
         <label>
           {t('photos', { max: devImages.length })}
           <input name="photos" type="number" inputMode="numeric" value={count} onInput={(e) => setCount((e.currentTarget as HTMLInputElement).value)} disabled={running} />
         </label>
       </div>
-      <div class="bl-actions">
-        <button type="button" class="bl-primary" onClick={run} disabled={running}>
-          {t('run')}
-        </button>
-        <button type="button" onClick={() => controller.current?.abort('cancelled')} disabled={!running}>
-          {t('cancel')}
-        </button>
-      </div>
+      <RunCancelButtons lang={lang} primary runLabel={t('run')} onRun={run} onCancel={() => controller.current?.abort('cancelled')} running={running} />
       <div class="bl-status" aria-live="polite" data-testid="accuracy-status">
         {phase.kind === 'running' ? (
           <>
@@ -163,7 +141,7 @@ function AccuracyResults({ lang, run, labels, json }: { lang: Locale; run: Accur
   const sources = new Map<string, string>();
   return (
     <div class="bl-results" data-testid="accuracy-results">
-      <div class="bl-table-wrap">
+      <div class="bl-table-wrap responsive-table">
         <table class="bl-table">
           <thead>
             <tr>
@@ -180,13 +158,13 @@ function AccuracyResults({ lang, run, labels, json }: { lang: Locale; run: Accur
               return (
                 <tr key={m.id} data-model={m.id}>
                   <th scope="row">{name(m.id)}</th>
-                  <td data-col="top1" data-count={m.top1Count} data-n={m.n}>
+                  <td data-col="top1" data-label={t('colTop1')} data-count={m.top1Count} data-n={m.n}>
                     {percent(m.top1)} <span class="bl-dim">({t('count', { count: m.top1Count, n: m.n })})</span>
                   </td>
-                  <td data-col="top5" data-count={m.top5Count} data-n={m.n}>
+                  <td data-col="top5" data-label={t('colTop5')} data-count={m.top5Count} data-n={m.n}>
                     {percent(m.top5)} <span class="bl-dim">({t('count', { count: m.top5Count, n: m.n })})</span>
                   </td>
-                  <td data-col="published">
+                  <td data-col="published" data-label={t('colPublished')}>
                     {pub ? (
                       <a href={pub.source.url}>{pub.exact ? `${pub.top1}%` : t('relative', { value: pub.top1, model: name(pub.modelId) })}</a>
                     ) : (

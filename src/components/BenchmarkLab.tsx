@@ -2,7 +2,7 @@
 // cancel, and show the results. State and rendering only; the measuring lives in lib/bench.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { models, type Locale } from '../lib/models.ts';
-import { runtimeIds, runtimeLabels, isRuntimeId, isCrossOriginIsolated, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
+import { runtimeLabels, isRuntimeId, isCrossOriginIsolated, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
 import { benchmark, BenchError, type BenchStatus, type BenchmarkResult } from '../lib/bench/session.ts';
 import { manifestSource, type BenchModelSource } from '../lib/bench/subjects.ts';
 import { PlanError, validateModelCount, validatePlan, validateThreads } from '../lib/bench/validate.ts';
@@ -16,6 +16,8 @@ import RuntimeComparison from './bench/RuntimeComparison.tsx';
 import { planMessage } from './bench/plan-messages.ts';
 import { defaultSelection, presets, selectionFromQuery } from './bench/selection.ts';
 import { handedOverSource } from './bench/handoff-source.ts';
+import RuntimeSelect from './shared/RuntimeSelect.tsx';
+import RunCancelButtons from './shared/RunCancelButtons.tsx';
 import './bench/BenchmarkLab.css';
 
 interface Props {
@@ -171,16 +173,7 @@ export default function BenchmarkLab({ lang }: Props) {
         </ul>
       </fieldset>
       <div class="bl-settings">
-        <label>
-          {t('runtime')}
-          <select name="runtime" value={runtime} onChange={(e) => change(setRuntime)((e.currentTarget as HTMLSelectElement).value as RuntimeId)}>
-            {runtimeIds.map((id) => (
-              <option value={id} key={id}>
-                {runtimeLabels[id]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RuntimeSelect lang={lang} value={runtime} onChange={change(setRuntime)} />
         <label>
           {maxThreads > 1 ? t('threads') : t('threadsSingle')}
           <select name="threads" value={threads} onChange={(e) => change(setThreads)((e.currentTarget as HTMLSelectElement).value)}>
@@ -200,14 +193,15 @@ export default function BenchmarkLab({ lang }: Props) {
           <input name="runs" type="number" inputMode="numeric" value={runs} onInput={(e) => setRuns((e.currentTarget as HTMLInputElement).value)} />
         </label>
       </div>
-      <div class="bl-actions">
-        <button type="button" class="bl-primary" onClick={run} disabled={running || panelBusy}>
-          {t('run')}
-        </button>
-        <button type="button" onClick={() => controller.current?.abort('cancelled')} disabled={!running}>
-          {t('cancel')}
-        </button>
-      </div>
+      <RunCancelButtons
+        lang={lang}
+        primary
+        runLabel={t('run')}
+        onRun={run}
+        onCancel={() => controller.current?.abort('cancelled')}
+        running={running}
+        runDisabled={running || panelBusy}
+      />
       <div class="bl-status" aria-live="polite" data-testid="bench-status">
         {running ? (
           <>

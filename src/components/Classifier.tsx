@@ -8,7 +8,7 @@
 // after every classification, so bench/classifier-timing.ts can check that memory stays flat.
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { getModel, modelPairs, type Locale } from '../lib/models.ts';
-import { runtimeIds, runtimeLabels, isRuntimeId, isCrossOriginIsolated, type RuntimeId, type RuntimeInfo } from '../lib/runtime/index.ts';
+import { runtimeIds, isRuntimeId, isCrossOriginIsolated, type RuntimeId, type RuntimeInfo } from '../lib/runtime/index.ts';
 import { decodeImageBlob, videoFrame, type DecodedImage } from '../lib/image/index.ts';
 import {
   classifyImage,
@@ -24,6 +24,9 @@ import ModelResult from './classifier/ModelResult.tsx';
 import ImageSources from './classifier/ImageSources.tsx';
 import Webcam from './classifier/Webcam.tsx';
 import { toUiError, type UiError } from './classifier/errors.ts';
+import RuntimeSelect from './shared/RuntimeSelect.tsx';
+import PairSelect from './shared/PairSelect.tsx';
+import './shared/lab-card.css';
 import './classifier/Classifier.css';
 
 interface Props {
@@ -224,36 +227,12 @@ export default function Classifier({ lang, base = '/' }: Props) {
   const pct = progress.total > 0 ? Math.min(100, (progress.loaded / progress.total) * 100) : 0;
 
   return (
-    <div key={hydrated ? 'client' : 'server'} data-hydrated={hydrated ? 'true' : undefined} class="clf not-content" data-state={phase} data-runtime={choice.runtime} data-pair={pair.id} aria-busy={phase === 'loading' || phase === 'busy'}>
-      <p class="clf-privacy">{t('privacy')}</p>
+    <div key={hydrated ? 'client' : 'server'} data-hydrated={hydrated ? 'true' : undefined} class="clf lab-card not-content" data-state={phase} data-runtime={choice.runtime} data-pair={pair.id} aria-busy={phase === 'loading' || phase === 'busy'}>
+      <p class="clf-privacy lab-card-privacy">{t('privacy')}</p>
 
       <div class="clf-controls">
-        <label>
-          <span>{t('pairLabel')}</span>
-          <select value={pair.id} onChange={(e) => setChoice((c) => ({ ...c, pair: e.currentTarget.value }))}>
-            {modelPairs.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('runtimeLabel')}</span>
-          <select
-            value={choice.runtime}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              if (isRuntimeId(value)) setChoice((c) => ({ ...c, runtime: value }));
-            }}
-          >
-            {runtimeIds.map((id) => (
-              <option key={id} value={id}>
-                {runtimeLabels[id]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PairSelect lang={lang} label={t('pairLabel')} pairs={modelPairs} value={pair.id} onChange={(id) => setChoice((c) => ({ ...c, pair: id }))} />
+        <RuntimeSelect lang={lang} value={choice.runtime} onChange={(runtime) => setChoice((c) => ({ ...c, runtime }))} />
       </div>
 
       <div class="clf-status" data-testid="status">

@@ -2,7 +2,7 @@
 // ImageNet table. Timing is one interleaved benchmark of all models; accuracy one pass over the photos.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { devImages, type Locale } from '../lib/models.ts';
-import { runtimeIds, runtimeLabels, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
+import { defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
 import { benchmark, type BenchmarkResult, type BenchStatus } from '../lib/bench/session.ts';
 import { classifyDevSet } from '../lib/bench/accuracy-run.ts';
 import { manifestSource } from '../lib/bench/subjects.ts';
@@ -10,9 +10,11 @@ import { familyModels } from '../lib/bench/family.ts';
 import { publishedTop1 } from '../lib/bench/published.ts';
 import { formatBytes, translator } from '../i18n/translate.ts';
 import { familyChartStrings } from '../i18n/family-chart.ts';
-import { loadPlot, plotStyle } from './quant/plot.ts';
-import { useWidth } from './quant/useWidth.ts';
+import { plotStyle } from './shared/plot.ts';
+import { usePlot } from './shared/usePlot.ts';
 import { ms } from './bench/format.ts';
+import RuntimeSelect from './shared/RuntimeSelect.tsx';
+import RunCancelButtons from './shared/RunCancelButtons.tsx';
 import './bench/BenchmarkLab.css';
 
 interface Props {
@@ -45,8 +47,6 @@ export default function FamilyChart({ lang }: Props) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [photoCount, setPhotoCount] = useState(0);
   const controller = useRef<AbortController | null>(null);
-  const box = useRef<HTMLDivElement>(null);
-  const width = useWidth(box);
 
   useEffect(() => () => controller.current?.abort('unmounted'), []);
 
@@ -118,15 +118,13 @@ export default function FamilyChart({ lang }: Props) {
     }
   };
 
-  useEffect(() => {
-    if (!points || !box.current) return;
-    let cancelled = false;
-    const measured = points.some((p) => p.measuredTop1 !== null);
-    const y = (p: Point) => (measured ? p.measuredTop1 : p.publishedTop1);
-    const data = points.filter((p) => y(p) !== null);
-    loadPlot().then((Plot) => {
-      if (cancelled || !box.current) return;
-      const chart = Plot.plot({
+  const { box, error: plotError } = usePlot(
+    (Plot, width) => {
+      if (!points) return null;
+      const measured = points.some((p) => p.measuredTop1 !== null);
+      const y = (p: Point) => (measured ? p.measuredTop1 : p.publishedTop1);
+      const data = points.filter((p) => y(p) !== null);
+      return Plot.plot({
         width,
         height: Math.round(Math.min(420, Math.max(260, width * 0.55))),
         marginLeft: 48,
@@ -143,12 +141,9 @@ export default function FamilyChart({ lang }: Props) {
           Plot.text(data, { x: 'medianMs', y, text: 'short', dy: -16, fontSize: 10, fill: 'var(--sl-color-gray-2)' }),
         ],
       });
-      box.current.replaceChildren(chart);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [points, width, photoCount, lang]);
+    },
+    [points, photoCount, lang],
+  );
 
   const running = progress !== null;
   const source = family.map((m) => publishedTop1(m)?.source).find((s) => s);
@@ -157,29 +152,13 @@ export default function FamilyChart({ lang }: Props) {
     <section class="bench-lab not-content" aria-labelledby={`${uid}-h`} data-testid="family-chart">
       <h2 id={`${uid}-h`}>{t('heading')}</h2>
       <div class="bl-settings">
-        <label>
-          {t('runtime')}
-          <select name="runtime" value={runtime} onChange={(e) => setRuntime((e.currentTarget as HTMLSelectElement).value as RuntimeId)} disabled={running}>
-            {runtimeIds.map((id) => (
-              <option key={id} value={id}>
-                {runtimeLabels[id]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RuntimeSelect lang={lang} value={runtime} onChange={setRuntime} disabled={running} />
         <label>
           {t('photos', { max: devImages.length })}
           <input name="photos" type="number" inputMode="numeric" value={photos} onInput={(e) => setPhotos((e.currentTarget as HTMLInputElement).value)} disabled={running} />
         </label>
       </div>
-      <div class="bl-actions">
-        <button type="button" class="bl-primary" onClick={run} disabled={running}>
-          {t('run')}
-        </button>
-        <button type="button" onClick={() => controller.current?.abort('cancelled')} disabled={!running}>
-          {t('cancel')}
-        </button>
-      </div>
+      <RunCancelButtons lang={lang} primary runLabel={t('run')} onRun={run} onCancel={() => controller.current?.abort('cancelled')} running={running} />
       <div class="bl-status" aria-live="polite">
         {running ? (
           <>
@@ -193,7 +172,12 @@ export default function FamilyChart({ lang }: Props) {
         ) : null}
       </div>
       <div class="bl-chart" ref={box} data-testid="family-plot" />
-      <div class="bl-table-wrap">
+      {plotError ? (
+        <p class="bl-error" role="alert">
+          {t('chartFailed', { message: plotError })}
+        </p>
+      ) : null}
+      <div class="bl-table-wrap responsive-table">
         <table class="bl-table" data-testid="family-table">
           <thead>
             <tr>
@@ -211,11 +195,11 @@ export default function FamilyChart({ lang }: Props) {
               return (
                 <tr key={m.id} data-model={m.id}>
                   <th scope="row">{m.name[lang]}</th>
-                  <td>{formatBytes(m.bytes, lang)}</td>
-                  <td data-col="median">{p ? ms(p.medianMs) : t('notMeasured')}</td>
-                  <td data-col="top1">{p?.measuredTop1 != null ? `${p.measuredTop1.toFixed(0)}%` : t('notMeasured')}</td>
-                  <td>{m.published ? `${m.published.top1}%` : t('notMeasured')}</td>
-                  <td>{m.published ? `${m.published.float_top1}%` : t('notMeasured')}</td>
+                  <td data-label={t('colSize')}>{formatBytes(m.bytes, lang)}</td>
+                  <td data-col="median" data-label={t('colMedian')}>{p ? ms(p.medianMs) : t('notMeasured')}</td>
+                  <td data-col="top1" data-label={t('colTop1')}>{p?.measuredTop1 != null ? `${p.measuredTop1.toFixed(0)}%` : t('notMeasured')}</td>
+                  <td data-label={t('colPublished')}>{m.published ? `${m.published.top1}%` : t('notMeasured')}</td>
+                  <td data-label={t('colFloat')}>{m.published ? `${m.published.float_top1}%` : t('notMeasured')}</td>
                 </tr>
               );
             })}

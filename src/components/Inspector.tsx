@@ -9,8 +9,11 @@ import { benchmarkHandoffUrl, saveHandoffModel } from '../lib/tflite/handoff.ts'
 import { TfliteParseError } from '../lib/tflite/types.ts';
 import { formatBytes, translator } from '../i18n/translate.ts';
 import { inspectorStrings } from '../i18n/inspector.ts';
+import { loadErrorText } from '../i18n/load-errors.ts';
 import ReportView from './inspector/ReportView.tsx';
+import { useFileDrop } from './shared/useFileDrop.ts';
 import type { T } from './inspector/format.ts';
+import './shared/lab-card.css';
 import './inspector/Inspector.css';
 
 interface Props {
@@ -22,18 +25,18 @@ interface Props {
 type State =
   | { phase: 'idle' }
   | { phase: 'loading'; message: string }
-  | { phase: 'error'; message: string }
+  | { phase: 'error'; message: string; detail?: string }
   | { phase: 'ready'; report: ModelReport; name: string; site: ModelEntry | null; bytes: Uint8Array };
 
 /** Maps a reader error to a specific sentence in the reader's language. */
 function parseErrorMessage(error: unknown, name: string, size: number, t: T, lang: Locale): string {
-  if (!(error instanceof TfliteParseError)) return t('errMalformed', { name, detail: String(error) });
+  if (!(error instanceof TfliteParseError)) return t('errMalformed', { name });
   switch (error.code) {
     case 'too-small': return t('errTooSmall', { name, size: formatBytes(size, lang) });
     case 'bad-identifier': return t('errIdentifier', { name });
     case 'out-of-bounds': return t('errOutOfBounds', { name });
     case 'too-large': return t('errTooLarge', { name, size: formatBytes(size, lang), limit: formatBytes(MAX_MODEL_BYTES, lang) });
-    case 'malformed': return t('errMalformed', { name, detail: error.message });
+    case 'malformed': return t('errMalformed', { name });
   }
 }
 
@@ -43,7 +46,6 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
   const base = import.meta.env.BASE_URL;
   const [state, setState] = useState<State>({ phase: 'idle' });
   const [siteId, setSiteId] = useState(initialModel);
-  const [dragging, setDragging] = useState(false);
   const [handoff, setHandoff] = useState<string>('');
   const request = useRef(0);
 
@@ -54,7 +56,7 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
       const report = describeModel(model, site ? { siteNormalization: site.normalization } : {});
       setState({ phase: 'ready', report, name, site, bytes });
     } catch (error) {
-      setState({ phase: 'error', message: parseErrorMessage(error, name, bytes.length, t, lang) });
+      setState({ phase: 'error', message: parseErrorMessage(error, name, bytes.length, t, lang), detail: loadErrorText(error, lang).detail });
     }
   };
 
@@ -69,7 +71,8 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
       (bytes) => show(bytes, entry.file.split('/').pop() ?? entry.id, entry, ticket),
       (error: unknown) => {
         if (ticket === request.current && !controller.signal.aborted) {
-          setState({ phase: 'error', message: t('errDownload', { detail: (error as Error).message }) });
+          const { reason, detail } = loadErrorText(error, lang);
+          setState({ phase: 'error', message: t('errDownload', { reason }), detail });
         }
       },
     );
@@ -93,6 +96,8 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
       () => ticket === request.current && setState({ phase: 'error', message: t('errRead', { name: file.name }) }),
     );
   };
+
+  const { dragging, handlers: dropHandlers } = useFileDrop((files) => openFile(files?.[0]));
 
   const sendToBenchmark = (bytes: Uint8Array, name: string) => {
     setHandoff(t('sending'));
@@ -135,9 +140,9 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
     : t('ready', { name: state.name, size: formatBytes(state.report.byteLength, lang) });
 
   return (
-    <section class="not-content insp" aria-labelledby={`${id}-h`} data-testid="inspector">
+    <section class="not-content insp lab-card" aria-labelledby={`${id}-h`} data-testid="inspector">
       <h2 id={`${id}-h`} class="insp-heading">{t('heading')}</h2>
-      <p class="insp-privacy">{t('privacy')}</p>
+      <p class="insp-privacy lab-card-privacy">{t('privacy')}</p>
       <div class="insp-pickers">
         <label class="insp-field">
           <span>{t('siteModelLabel')}</span>
@@ -153,16 +158,7 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
         </label>
         <div
           class={`insp-drop${dragging ? ' insp-drop-active' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setDragging(false);
-            openFile(e.dataTransfer?.files[0]);
-          }}
+          {...dropHandlers}
         >
           <label class="insp-field">
             <span>{t('fileLabel')}</span>
@@ -182,6 +178,7 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
       </div>
       <p class={`insp-status${state.phase === 'error' ? ' insp-error' : ''}`} role={state.phase === 'error' ? 'alert' : 'status'} aria-live="polite" data-testid="status">
         {status}
+        {state.phase === 'error' && state.detail ? <span class="insp-error-detail">{state.detail}</span> : null}
       </p>
       {state.phase === 'ready' && <ReportView report={state.report} name={state.name} t={t} lang={lang} actions={actions(state)} />}
     </section>

@@ -13,6 +13,7 @@ import { histogram } from '../lib/quant/histogram.ts';
 import { formatInt } from '../lib/quant/format.ts';
 import { formatBytes, translator } from '../i18n/translate.ts';
 import { quantExplorerStrings } from '../i18n/quant-explorer.ts';
+import { loadErrorText } from '../i18n/load-errors.ts';
 import HistogramPlot from './quant/HistogramPlot.tsx';
 import NumberLine from './quant/NumberLine.tsx';
 import OfficialPanel from './quant/OfficialPanel.tsx';
@@ -27,14 +28,21 @@ interface Props {
 
 type Load =
   | { state: 'loading'; loaded: number; total: number }
-  | { state: 'error'; message: string }
+  | { state: 'error'; message: string; detail?: string }
   | { state: 'ready'; pairs: LayerPair[] };
 
 /** Histogram bins: about 2·√n, between 12 and 64, so a 27-weight channel is not a comb. */
 const binCount = (n: number) => Math.max(12, Math.min(64, Math.round(2 * Math.sqrt(n))));
 
-/** An error whose message is already in the reader's language. */
-class LocalizedError extends Error {}
+/** An error whose message is already in the reader's language; `detail` is the technical line under it. */
+class LocalizedError extends Error {
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
+}
 /** Start on the first layer big enough for a readable histogram. */
 const DEFAULT_MIN_WEIGHTS = 1000;
 
@@ -77,7 +85,8 @@ export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
       try {
         return parseTflite(bytes);
       } catch (err) {
-        throw new LocalizedError(t('parseFailed', { file, reason: (err as Error).message }));
+        const { reason, detail } = loadErrorText(err, lang);
+        throw new LocalizedError(t('parseFailed', { file, reason }), detail);
       }
     };
     Promise.all([fetchOne(floatEntry, 0), fetchOne(quantEntry, 1)])
@@ -90,8 +99,9 @@ export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
-        const message = err instanceof LocalizedError ? err.message : t('loadFailed', { reason: err instanceof Error ? err.message : String(err) });
-        setLoad({ state: 'error', message });
+        if (err instanceof LocalizedError) return setLoad({ state: 'error', message: err.message, detail: err.detail });
+        const { reason, detail } = loadErrorText(err, lang);
+        setLoad({ state: 'error', message: t('loadFailed', { reason }), detail });
       });
     return () => controller.abort();
   }, [pair]);
@@ -128,6 +138,7 @@ export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
         {load.state === 'error' ? (
           <p class="qx-error" role="alert">
             {load.message}
+            {load.detail ? <span class="qx-error-detail">{load.detail}</span> : null}
           </p>
         ) : (
           <p class="qx-muted" role="status">

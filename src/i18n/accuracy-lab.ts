@@ -5,10 +5,8 @@ export const accuracyLabStrings = defineStrings({
   en: {
     heading: 'Accuracy: float vs 8-bit',
     pair: 'Models',
-    runtime: 'Runtime',
     photos: 'Photos (1–{max})',
     run: 'Run on the photos',
-    cancel: 'Cancel',
     loading: 'Loading the models…',
     progress: 'Photo {done} of {total}',
     done: '{n} photos × 2 models in {seconds} s.',
@@ -38,10 +36,8 @@ export const accuracyLabStrings = defineStrings({
   ja: {
     heading: '精度：float と 8 ビット',
     pair: 'モデル',
-    runtime: 'ランタイム',
     photos: '写真の枚数（1〜{max}）',
     run: '写真で評価',
-    cancel: 'キャンセル',
     loading: 'モデルを読み込み中…',
     progress: '{done} / {total} 枚目',
     done: '{n} 枚 × 2 モデルを {seconds} 秒で評価しました。',

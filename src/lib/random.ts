@@ -1,4 +1,4 @@
-// A small seeded PRNG (mulberry32) so bootstrap intervals are reproducible run to run.
+// A small seeded PRNG (mulberry32): bootstrap intervals and fuzz cases are reproducible run to run.
 export type RandomSource = () => number;
 
 export function seededRandom(seed: number): RandomSource {

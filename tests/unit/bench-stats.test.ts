@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, medianOf } from '../../src/lib/bench/stats.ts';
 import { speedupInterval } from '../../src/lib/bench/bootstrap.ts';
-import { seededRandom } from '../../src/lib/bench/random.ts';
+import { seededRandom } from '../../src/lib/random.ts';
 
 describe('summarize', () => {
   it('gives median, p10/p90 and IQR with linear interpolation (numpy default)', () => {

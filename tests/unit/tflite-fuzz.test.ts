@@ -5,21 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mainSubgraph, parseTflite } from '../../src/lib/tflite/reader.ts';
 import { TfliteParseError, type TfliteModel } from '../../src/lib/tflite/types.ts';
+import { seededRandom } from '../../src/lib/random.ts';
 
 const publicDir = join(import.meta.dirname, '../../public');
 const load = (file: string) => new Uint8Array(readFileSync(join(publicDir, file)));
-
-/** mulberry32: small seeded PRNG so every run fuzzes the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Outcome = 'parsed' | TfliteParseError['code'];
 
@@ -58,7 +47,7 @@ describe('fuzzing with truncated and bit-flipped copies of real models', () => {
     it(`${file}: 1000 corrupted copies each parse or throw TfliteParseError`, () => {
       const original = load(file);
       const structure = structureBytes(parseTflite(original), original.length);
-      const random = prng(0x7f1e + original.length);
+      const random = seededRandom(0x7f1e + original.length);
       const work = original.slice();
       const outcomes: Record<string, number> = {};
       const count = (o: Outcome) => (outcomes[o] = (outcomes[o] ?? 0) + 1);

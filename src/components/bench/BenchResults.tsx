@@ -44,7 +44,7 @@ export default function BenchResults({ lang, result, report, nameOf }: Props) {
           {t('unreliable', { reasons: reasons.join('; ') })}
         </p>
       ) : null}
-      <div class="bl-table-wrap">
+      <div class="bl-table-wrap bl-wide responsive-table">
         <table class="bl-table">
           <thead>
             <tr>
@@ -64,15 +64,15 @@ export default function BenchResults({ lang, result, report, nameOf }: Props) {
             {result.models.map((m) => (
               <tr key={m.id} data-model={m.id}>
                 <th scope="row">{nameOf(m.id)}</th>
-                <td data-col="median">{ms(m.inference.median)}</td>
-                <td data-col="p10">{ms(m.inference.p10)}</td>
-                <td data-col="p90">{ms(m.inference.p90)}</td>
-                <td data-col="iqr">{ms(m.inference.iqr)}</td>
-                <td data-col="n">{m.inference.n}</td>
-                <td data-col="copy">{ms(m.copy.median)}</td>
-                <td data-col="size" data-bytes={m.sizeBytes}>{formatBytes(m.sizeBytes, lang)}</td>
-                <td data-col="load">{Math.round(m.loadMs)}</td>
-                <td data-col="engine">
+                <td data-col="median" data-label={t('colMedian')}>{ms(m.inference.median)}</td>
+                <td data-col="p10" data-label={t('colP10')}>{ms(m.inference.p10)}</td>
+                <td data-col="p90" data-label={t('colP90')}>{ms(m.inference.p90)}</td>
+                <td data-col="iqr" data-label={t('colIqr')}>{ms(m.inference.iqr)}</td>
+                <td data-col="n" data-label={t('colN')}>{m.inference.n}</td>
+                <td data-col="copy" data-label={t('colCopy')}>{ms(m.copy.median)}</td>
+                <td data-col="size" data-label={t('colSize')} data-bytes={m.sizeBytes}>{formatBytes(m.sizeBytes, lang)}</td>
+                <td data-col="load" data-label={t('colLoad')}>{Math.round(m.loadMs)}</td>
+                <td data-col="engine" data-label={t('colEngine')}>
                   <code>{m.info.variant}</code> · {m.info.threads}
                 </td>
               </tr>

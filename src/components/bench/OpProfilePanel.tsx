@@ -1,5 +1,5 @@
 // Per-op profile of the first two selected models (tfjs-tflite's profiler), summed by operator type.
-import { useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/models.ts';
 import type { BenchModelSource } from '../../lib/bench/subjects.ts';
 import { benchPhoto } from '../../lib/bench/session.ts';
@@ -7,6 +7,9 @@ import { profileModel, type OpProfileResult } from '../../lib/bench/profile-run.
 import { translator } from '../../i18n/translate.ts';
 import { benchStrings } from '../../i18n/bench.ts';
 import { ms, percent } from './format.ts';
+import RunCancelButtons from '../shared/RunCancelButtons.tsx';
+import PerOpTable from './PerOpTable.tsx';
+import { usePanelRun } from './usePanelRun.ts';
 
 interface Props {
   lang: Locale;
@@ -17,60 +20,49 @@ interface Props {
   onBusyChange: (busy: boolean) => void;
 }
 
+/** Operator names of all results, the one with the largest value in any result first. */
+function byLargest(results: OpProfileResult[], entries: (r: OpProfileResult) => [string, number][]): string[] {
+  const largest = new Map<string, number>();
+  for (const r of results) for (const [op, value] of entries(r)) largest.set(op, Math.max(largest.get(op) ?? 0, value));
+  return [...largest.keys()].sort((a, b) => largest.get(b)! - largest.get(a)!);
+}
+
 export default function OpProfilePanel({ lang, sources, nameOf, threads, busy, onBusyChange }: Props) {
   const t = translator(benchStrings, lang);
   const uid = useId();
   const [results, setResults] = useState<OpProfileResult[] | null>(null);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
-  const [running, setRunning] = useState(false);
-  const controller = useRef<AbortController | null>(null);
+  const { running, status, setStatus, error, start, cancel } = usePanelRun(onBusyChange, t);
 
-  const run = async () => {
-    const abort = new AbortController();
-    controller.current = abort;
-    setRunning(true);
-    onBusyChange(true);
-    setError('');
+  const run = () => {
     setResults(null);
-    try {
+    return start(async (signal) => {
       const image = await benchPhoto();
       const out: OpProfileResult[] = [];
       for (const source of sources) {
         setStatus(t('profileRunning', { model: nameOf(source.id) }));
-        out.push(await profileModel(source, { threads: Number(threads) || 1, image, signal: abort.signal }));
+        out.push(await profileModel(source, { threads: Number(threads) || 1, image, signal }));
       }
       setResults(out);
-      setStatus('');
-    } catch (err) {
-      setStatus('');
-      setError(abort.signal.aborted ? t('cancelled') : t('failed', { message: err instanceof Error ? err.message : String(err) }));
-    } finally {
-      setRunning(false);
-      onBusyChange(false);
-      controller.current = null;
-    }
+    });
   };
 
-  const ops = results ? [...new Set(results.flatMap((r) => r.ops.map((o) => o.op)))] : [];
-  ops.sort((a, b) => Math.max(...(results ?? []).map((r) => r.ops.find((o) => o.op === b)?.ms ?? 0)) - Math.max(...(results ?? []).map((r) => r.ops.find((o) => o.op === a)?.ms ?? 0)));
-
-  const workOps = results ? [...new Set(results.flatMap((r) => r.work.map((w) => w.op)))] : [];
-  workOps.sort((a, b) => Math.max(...(results ?? []).map((r) => r.work.find((w) => w.op === b)?.macs ?? 0)) - Math.max(...(results ?? []).map((r) => r.work.find((w) => w.op === a)?.macs ?? 0)));
+  const ops = results ? byLargest(results, (r) => r.ops.map((o) => [o.op, o.ms])) : [];
+  const workOps = results ? byLargest(results, (r) => r.work.map((w) => [w.op, w.macs])) : [];
 
   return (
     <section class="bl-panel" aria-labelledby={`${uid}-h`} data-testid="bench-profile">
       <h3 id={`${uid}-h`}>{t('profileHeading')}</h3>
       <p>{t('profileIntro')}</p>
-      <div class="bl-actions">
-        <button type="button" onClick={run} disabled={(busy && !running) || running || sources.length === 0}>
-          {t('profileRun')}
-        </button>
-        <button type="button" onClick={() => controller.current?.abort('cancelled')} disabled={!running}>
-          {t('cancel')}
-        </button>
+      <RunCancelButtons
+        lang={lang}
+        runLabel={t('profileRun')}
+        onRun={run}
+        onCancel={cancel}
+        running={running}
+        runDisabled={busy || running || sources.length === 0}
+      >
         <span aria-live="polite">{status}</span>
-      </div>
+      </RunCancelButtons>
       {error ? (
         <p class="bl-error" role="alert">
           {error}
@@ -82,83 +74,27 @@ export default function OpProfilePanel({ lang, sources, nameOf, threads, busy, o
             <p key={r.id}>{t('profileNone', { model: nameOf(r.id) })}</p>
           ))}
           <h4>{t('profileMeasured', { runs: Math.min(...results.map((r) => r.runs)) })}</h4>
-          <div class="bl-table-wrap">
-            <table class="bl-table" data-testid="bench-profile-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('profileOp')}</th>
-                  {results.map((r) => (
-                    <th scope="col" key={r.id}>
-                      {t('profileMs', { model: nameOf(r.id) })}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {ops.map((op) => (
-                  <tr key={op}>
-                    <th scope="row">
-                      <code>{op}</code>
-                    </th>
-                    {results.map((r) => {
-                      const o = r.ops.find((x) => x.op === op);
-                      return (
-                        <td key={r.id}>
-                          {o ? (
-                            <>
-                              {ms(o.ms)} <span class="bl-dim">({percent(o.share)})</span>
-                              <span class="bl-bar" style={{ width: `${Math.round(o.share * 100)}%` }} aria-hidden="true" />
-                            </>
-                          ) : (
-                            '–'
-                          )}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PerOpTable
+            testId="bench-profile-table"
+            opHeader={t('profileOp')}
+            columns={results.map((r) => ({ id: r.id, label: t('profileMs', { model: nameOf(r.id) }) }))}
+            ops={ops}
+            cell={(col, op) => {
+              const o = results[col]!.ops.find((x) => x.op === op);
+              return o ? { text: ms(o.ms), dim: `(${percent(o.share)})`, share: o.share } : null;
+            }}
+          />
           <h4>{t('profileWork')}</h4>
-          <div class="bl-table-wrap">
-            <table class="bl-table" data-testid="bench-work-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('profileOp')}</th>
-                  {results.map((r) => (
-                    <th scope="col" key={r.id}>
-                      {nameOf(r.id)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {workOps.map((op) => (
-                  <tr key={op}>
-                    <th scope="row">
-                      <code>{op}</code>
-                    </th>
-                    {results.map((r) => {
-                      const w = r.work.find((x) => x.op === op);
-                      return (
-                        <td key={r.id}>
-                          {w ? (
-                            <>
-                              {t('profileWorkCell', { count: w.count, macs: (w.macs / 1e6).toFixed(1), share: percent(w.share) })}
-                              <span class="bl-bar" style={{ width: `${Math.round(w.share * 100)}%` }} aria-hidden="true" />
-                            </>
-                          ) : (
-                            '–'
-                          )}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PerOpTable
+            testId="bench-work-table"
+            opHeader={t('profileOp')}
+            columns={results.map((r) => ({ id: r.id, label: nameOf(r.id) }))}
+            ops={workOps}
+            cell={(col, op) => {
+              const w = results[col]!.work.find((x) => x.op === op);
+              return w ? { text: t('profileWorkCell', { count: w.count, macs: (w.macs / 1e6).toFixed(1), share: percent(w.share) }), share: w.share } : null;
+            }}
+          />
           <p class="bl-note">{t('profileWorkNote')}</p>
         </>
       ) : null}

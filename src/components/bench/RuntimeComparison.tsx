@@ -1,5 +1,5 @@
 // One pair on every runtime, one runtime after the other, with the same plan and photo.
-import { useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/models.ts';
 import { runtimeIds, runtimeLabels, type RuntimeId } from '../../lib/runtime/index.ts';
 import { benchmark, type BenchmarkResult } from '../../lib/bench/session.ts';
@@ -10,6 +10,9 @@ import { benchStrings } from '../../i18n/bench.ts';
 import { planMessage } from './plan-messages.ts';
 import { presets } from './selection.ts';
 import { ms, ratio } from './format.ts';
+import PairSelect from '../shared/PairSelect.tsx';
+import RunCancelButtons from '../shared/RunCancelButtons.tsx';
+import { usePanelRun } from './usePanelRun.ts';
 
 interface Props {
   lang: Locale;
@@ -28,10 +31,7 @@ export default function RuntimeComparison({ lang, nameOf, threads, maxThreads, w
   const all = presets();
   const [pairId, setPairId] = useState(all.find((p) => p.id === 'v2-qat-ptq')?.id ?? all[0]?.id ?? '');
   const [rows, setRows] = useState<BenchmarkResult[]>([]);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
-  const [running, setRunning] = useState(false);
-  const controller = useRef<AbortController | null>(null);
+  const { running, status, setStatus, error, setError, start, cancel } = usePanelRun(onBusyChange, t);
 
   const run = async () => {
     const pair = all.find((p) => p.id === pairId);
@@ -45,28 +45,15 @@ export default function RuntimeComparison({ lang, nameOf, threads, maxThreads, w
       if (err instanceof PlanError) return setError(planMessage(err, t));
       throw err;
     }
-    const abort = new AbortController();
-    controller.current = abort;
-    setRunning(true);
-    onBusyChange(true);
-    setError('');
     setRows([]);
-    try {
+    await start(async (signal) => {
       const done: BenchmarkResult[] = [];
       for (const runtime of runtimeIds) {
         setStatus(t('compareRunning', { runtime: runtimeLabels[runtime as RuntimeId] }));
-        done.push(await benchmark(pair.ids.map(manifestSource), { runtime, threads: threadCount, plan, signal: abort.signal }));
+        done.push(await benchmark(pair.ids.map(manifestSource), { runtime, threads: threadCount, plan, signal }));
         setRows([...done]);
       }
-      setStatus('');
-    } catch (err) {
-      setStatus('');
-      setError(abort.signal.aborted ? t('cancelled') : t('failed', { message: err instanceof Error ? err.message : String(err) }));
-    } finally {
-      setRunning(false);
-      onBusyChange(false);
-      controller.current = null;
-    }
+    });
   };
 
   const pair = all.find((p) => p.id === pairId);
@@ -76,33 +63,18 @@ export default function RuntimeComparison({ lang, nameOf, threads, maxThreads, w
       <h3 id={`${uid}-h`}>{t('compareHeading')}</h3>
       <p>{t('compareIntro')}</p>
       <div class="bl-settings">
-        <label>
-          {t('comparePair')}
-          <select value={pairId} onChange={(e) => setPairId((e.currentTarget as HTMLSelectElement).value)} disabled={running}>
-            {all.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PairSelect lang={lang} label={t('comparePair')} pairs={all} value={pairId} onChange={setPairId} disabled={running} />
       </div>
-      <div class="bl-actions">
-        <button type="button" onClick={run} disabled={busy || running}>
-          {t('compareRun')}
-        </button>
-        <button type="button" onClick={() => controller.current?.abort('cancelled')} disabled={!running}>
-          {t('cancel')}
-        </button>
+      <RunCancelButtons lang={lang} runLabel={t('compareRun')} onRun={run} onCancel={cancel} running={running} runDisabled={busy || running}>
         <span aria-live="polite">{status}</span>
-      </div>
+      </RunCancelButtons>
       {error ? (
         <p class="bl-error" role="alert">
           {error}
         </p>
       ) : null}
       {rows.length > 0 && pair ? (
-        <div class="bl-table-wrap">
+        <div class="bl-table-wrap responsive-table">
           <table class="bl-table" data-testid="bench-compare-table">
             <thead>
               <tr>
@@ -120,9 +92,9 @@ export default function RuntimeComparison({ lang, nameOf, threads, maxThreads, w
                     <th scope="row">
                       {runtimeLabels[r.runtime]} <span class="bl-dim">({r.models[0]!.info.variant} · {r.threads})</span>
                     </th>
-                    <td data-col="median-a">{ms(r.models[0]!.inference.median)} ms</td>
-                    <td data-col="median-b">{ms(r.models[1]!.inference.median)} ms</td>
-                    <td data-col="speedup">
+                    <td data-col="median-a" data-label={nameOf(pair.ids[0])}>{ms(r.models[0]!.inference.median)} ms</td>
+                    <td data-col="median-b" data-label={nameOf(pair.ids[1])}>{ms(r.models[1]!.inference.median)} ms</td>
+                    <td data-col="speedup" data-label={t('compareSpeedup')}>
                       {ratio(q.interval.speedup)}× ({ratio(q.interval.low)}–{ratio(q.interval.high)})
                     </td>
                   </tr>

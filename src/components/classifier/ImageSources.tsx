@@ -1,9 +1,10 @@
 // Every way to give the classifier a photo: sample gallery, file picker, drag-and-drop, paste.
 // Paste works anywhere on the page except in text fields.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { assetUrl, sampleImages, type Locale } from '../../lib/models.ts';
 import { translator } from '../../i18n/translate.ts';
 import { classifierStrings } from '../../i18n/classifier.ts';
+import { useFileDrop } from '../shared/useFileDrop.ts';
 
 interface Props {
   lang: Locale;
@@ -24,7 +25,10 @@ function firstImageFile(list: DataTransferItemList | FileList | null | undefined
 
 export default function ImageSources({ lang, base, onBlob, onSample, fileInputId }: Props) {
   const t = translator(classifierStrings, lang);
-  const [dragging, setDragging] = useState(false);
+  const { dragging, handlers: dropHandlers } = useFileDrop((files) => {
+    const file = firstImageFile(files);
+    if (file) onBlob(file, 'drop');
+  });
 
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
@@ -73,17 +77,7 @@ export default function ImageSources({ lang, base, onBlob, onSample, fileInputId
       </fieldset>
       <div
         class={dragging ? 'clf-drop clf-drop--active' : 'clf-drop'}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          const file = firstImageFile(e.dataTransfer?.files);
-          if (file) onBlob(file, 'drop');
-        }}
+        {...dropHandlers}
       >
         <label class="clf-file" for={fileInputId}>
           {t('fileLabel')}

@@ -1,8 +1,7 @@
 // Histogram of float values with the quantization grid drawn as vertical lines (Observable Plot).
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Bin } from '../../lib/quant/histogram.ts';
-import { loadPlot, plotStyle } from './plot.ts';
-import { useWidth } from './useWidth.ts';
+import { plotStyle } from '../shared/plot.ts';
+import { usePlot } from '../shared/usePlot.ts';
 
 interface Props {
   bins: Bin[];
@@ -16,42 +15,28 @@ interface Props {
 }
 
 export default function HistogramPlot({ bins, grid, domain, xLabel, yLabel, ariaLabel, failedText }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const width = useWidth(box);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    loadPlot()
-      .then((Plot) => {
-        if (cancelled || !box.current) return;
-        // Dense grids (8 bits: 255 lines) read as a band; sparse ones as distinct lines.
-        const gridOpacity = grid.length <= 16 ? 0.9 : grid.length <= 64 ? 0.5 : 0.18;
-        const chart = Plot.plot({
-          width,
-          height: Math.round(Math.min(320, Math.max(200, width * 0.42))),
-          marginLeft: 48,
-          marginBottom: 40,
-          style: plotStyle,
-          ariaLabel,
-          x: { domain, label: xLabel, labelAnchor: 'center', labelArrow: 'none', ticks: Math.max(3, Math.floor(width / 90)) },
-          y: { type: 'sqrt', label: yLabel, labelArrow: 'none', grid: true },
-          marks: [
-            Plot.ruleX(grid, { className: 'qx-grid', strokeOpacity: gridOpacity, strokeWidth: 1 }),
-            Plot.rectY(bins, { x1: 'x0', x2: 'x1', y: 'count', className: 'qx-bar', insetLeft: 0.5, insetRight: 0.5 }),
-            Plot.ruleY([0], { className: 'qx-axis' }),
-          ],
-        });
-        box.current.replaceChildren(chart);
-        setError(null);
-      })
-      .catch((err: unknown) => {
-        if (!cancelled) setError(err instanceof Error ? err.message : String(err));
+  const { box, error } = usePlot(
+    (Plot, width) => {
+      // Dense grids (8 bits: 255 lines) read as a band; sparse ones as distinct lines.
+      const gridOpacity = grid.length <= 16 ? 0.9 : grid.length <= 64 ? 0.5 : 0.18;
+      return Plot.plot({
+        width,
+        height: Math.round(Math.min(320, Math.max(200, width * 0.42))),
+        marginLeft: 48,
+        marginBottom: 40,
+        style: plotStyle,
+        ariaLabel,
+        x: { domain, label: xLabel, labelAnchor: 'center', labelArrow: 'none', ticks: Math.max(3, Math.floor(width / 90)) },
+        y: { type: 'sqrt', label: yLabel, labelArrow: 'none', grid: true },
+        marks: [
+          Plot.ruleX(grid, { className: 'qx-grid', strokeOpacity: gridOpacity, strokeWidth: 1 }),
+          Plot.rectY(bins, { x1: 'x0', x2: 'x1', y: 'count', className: 'qx-bar', insetLeft: 0.5, insetRight: 0.5 }),
+          Plot.ruleY([0], { className: 'qx-axis' }),
+        ],
       });
-    return () => {
-      cancelled = true;
-    };
-  }, [bins, grid, domain, width, xLabel, yLabel, ariaLabel]);
+    },
+    [bins, grid, domain, xLabel, yLabel, ariaLabel],
+  );
 
   return (
     <>

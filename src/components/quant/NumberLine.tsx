@@ -1,11 +1,10 @@
 // One float's round trip: x → x/scale + zp → round → clamp → (q − zp)·scale, as a chain of
 // steps and as a small number line with the neighbouring grid values.
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RoundTrip } from '../../lib/quant/quantize.ts';
 import { formatInt, formatSig } from '../../lib/quant/format.ts';
 import type { Locale } from '../../lib/models.ts';
-import { loadPlot, plotStyle } from './plot.ts';
-import { useWidth } from './useWidth.ts';
+import { plotStyle } from '../shared/plot.ts';
+import { usePlot } from '../shared/usePlot.ts';
 import type { QuantT } from './types.ts';
 
 interface Props {
@@ -26,49 +25,36 @@ function neighbourhood(trip: RoundTrip): { q: number; real: number }[] {
 }
 
 export default function NumberLine({ trip, lang, t }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const width = useWidth(box);
-  const [error, setError] = useState<string | null>(null);
   const f = (x: number, digits = 5) => formatSig(x, lang, digits);
 
-  useEffect(() => {
-    let cancelled = false;
-    loadPlot()
-      .then((Plot) => {
-        if (cancelled || !box.current) return;
-        const points = neighbourhood(trip);
-        const reals = points.map((p) => p.real).concat(trip.x);
-        const pad = trip.scale * 0.5;
-        const chart = Plot.plot({
-          width,
-          height: 96,
-          marginLeft: 16,
-          marginRight: 16,
-          marginTop: 24,
-          marginBottom: 30,
-          style: plotStyle,
-          ariaLabel: `${f(trip.x)} → q = ${trip.q} → ${f(trip.dequantized)}`,
-          x: { label: null, domain: [Math.min(...reals) - pad, Math.max(...reals) + pad], ticks: Math.max(2, Math.floor(width / 110)), tickFormat: (v: number) => f(v, 3) },
-          y: { axis: null, domain: [-1, 1] },
-          marks: [
-            Plot.ruleY([0], { className: 'qx-axis' }),
-            Plot.ruleX(points, { x: 'real', y1: -0.35, y2: 0.35, className: 'qx-tick' }),
-            Plot.text(points, { x: 'real', y: 0, text: (p: { q: number }) => formatInt(p.q), dy: -16, className: 'qx-tick-label' }),
-            Plot.arrow([trip], { x1: 'x', x2: 'dequantized', y1: 0, y2: 0, bend: true, className: 'qx-arrow', insetEnd: 4 }),
-            Plot.dot([trip], { x: 'x', y: 0, r: 5, className: 'qx-x' }),
-            Plot.dot([trip], { x: 'dequantized', y: 0, r: 4, className: 'qx-xhat' }),
-          ],
-        });
-        box.current.replaceChildren(chart);
-        setError(null);
-      })
-      .catch((err: unknown) => {
-        if (!cancelled) setError(err instanceof Error ? err.message : String(err));
+  const { box, error } = usePlot(
+    (Plot, width) => {
+      const points = neighbourhood(trip);
+      const reals = points.map((p) => p.real).concat(trip.x);
+      const pad = trip.scale * 0.5;
+      return Plot.plot({
+        width,
+        height: 96,
+        marginLeft: 16,
+        marginRight: 16,
+        marginTop: 24,
+        marginBottom: 30,
+        style: plotStyle,
+        ariaLabel: `${f(trip.x)} → q = ${trip.q} → ${f(trip.dequantized)}`,
+        x: { label: null, domain: [Math.min(...reals) - pad, Math.max(...reals) + pad], ticks: Math.max(2, Math.floor(width / 110)), tickFormat: (v: number) => f(v, 3) },
+        y: { axis: null, domain: [-1, 1] },
+        marks: [
+          Plot.ruleY([0], { className: 'qx-axis' }),
+          Plot.ruleX(points, { x: 'real', y1: -0.35, y2: 0.35, className: 'qx-tick' }),
+          Plot.text(points, { x: 'real', y: 0, text: (p: { q: number }) => formatInt(p.q), dy: -16, className: 'qx-tick-label' }),
+          Plot.arrow([trip], { x1: 'x', x2: 'dequantized', y1: 0, y2: 0, bend: true, className: 'qx-arrow', insetEnd: 4 }),
+          Plot.dot([trip], { x: 'x', y: 0, r: 5, className: 'qx-x' }),
+          Plot.dot([trip], { x: 'dequantized', y: 0, r: 4, className: 'qx-xhat' }),
+        ],
       });
-    return () => {
-      cancelled = true;
-    };
-  }, [trip, width, lang]);
+    },
+    [trip, lang],
+  );
 
   return (
     <div class="qx-numberline">

@@ -1,5 +1,5 @@
 // Observable Plot is large: load it only when a chart is first drawn, and only once.
-type PlotModule = typeof import('@observablehq/plot');
+export type PlotModule = typeof import('@observablehq/plot');
 
 let plotModule: Promise<PlotModule> | null = null;
 

@@ -3,7 +3,7 @@
 // machine state; resampling them as pairs keeps that pairing and gives a tighter, honest interval.
 import { quantileSorted } from 'simple-statistics';
 import { medianOf } from './stats.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../random.ts';
 
 export interface RatioInterval {
   /** median(baseline) / median(candidate): above 1 means the candidate is faster. */

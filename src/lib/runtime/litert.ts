@@ -1,7 +1,7 @@
 // Adapter for @litertjs/core (LiteRT.js, Google's current web runtime for .tflite models).
 // Manual memory: every Tensor it creates is deleted here, every model on dispose().
 import type { CompiledModel, Tensor as LiteRtTensor } from '@litertjs/core';
-import { fetchWithProgress } from '../fetch-with-progress.ts';
+import { modelBytes } from './model-bytes.ts';
 import { readModelIO } from './model-io.ts';
 import { defaultThreads, hasWebGpu, isCrossOriginIsolated } from './environment.ts';
 import {
@@ -141,12 +141,7 @@ class LiteRtModel implements LoadedModel {
 export const liteRtRuntime: Runtime = {
   id: 'litert',
   async load(model, options: LoadOptions = {}) {
-    const bytes =
-      typeof model === 'string'
-        ? await fetchWithProgress(model, options.onProgress)
-        : model instanceof Uint8Array
-          ? model
-          : new Uint8Array(model);
+    const bytes = await modelBytes(model, options.onProgress);
     const [setup, io] = await Promise.all([setupLiteRt(), readModelIO(bytes)]);
     const accelerator = options.accelerator ?? 'wasm';
     if (accelerator === 'webgpu') await ensureWebGpuDevice(setup.mod);

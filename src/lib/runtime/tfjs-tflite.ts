@@ -8,7 +8,7 @@
 // alone as the engine's invoke time, and copy the output out before the next run. No tfjs tensors
 // are created at all, so nothing can leak into tf.memory().
 import type { TFLiteModel } from '@tensorflow/tfjs-tflite';
-import { fetchWithProgress } from '../fetch-with-progress.ts';
+import { modelBytes } from './model-bytes.ts';
 import { readModelIO } from './model-io.ts';
 import { defaultThreads, isCrossOriginIsolated } from './environment.ts';
 import {
@@ -171,12 +171,7 @@ class TfjsTfliteModel implements LoadedModel {
 export const tfjsTfliteRuntime: Runtime = {
   id: 'tfjs-tflite',
   async load(model, options: LoadOptions = {}) {
-    const bytes =
-      typeof model === 'string'
-        ? await fetchWithProgress(model, options.onProgress)
-        : model instanceof Uint8Array
-          ? model
-          : new Uint8Array(model);
+    const bytes = await modelBytes(model, options.onProgress);
     const [mod, io] = await Promise.all([importTflite(), readModelIO(bytes)]);
     const features = await mod.getWasmFeatures();
     const threaded = features.multiThreading;

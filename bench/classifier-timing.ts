@@ -6,7 +6,7 @@
 //   3. Memory over 300 webcam-style classifications (Chromium's fake camera): WASM heap and tfjs
 //      tensor count, read by the island after every classification.
 // Usage: start a preview of a built site, then
-//   CLASSIFIER_URL=http://127.0.0.1:4402 npx tsx bench/classifier-timing.ts [--runtime tfjs-tflite|litert]
+//   CLASSIFIER_URL=http://127.0.0.1:4402 npx tsx bench/classifier-timing.ts [--runtime tfjs-tflite|litert] [--pair <pair id>]
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { parseArgs } from 'node:util';
 import { median } from 'simple-statistics';
@@ -14,10 +14,10 @@ import { chromiumArgs, chromiumExecutable } from '../tests/e2e/browser.ts';
 import { modelPairs } from '../src/lib/models.ts';
 
 const { values: args } = parseArgs({
-  options: { runtime: { type: 'string', default: 'tfjs-tflite' }, repeats: { type: 'string', default: '5' }, frames: { type: 'string', default: '300' } },
+  options: { runtime: { type: 'string', default: 'tfjs-tflite' }, pair: { type: 'string', default: modelPairs[0]!.id }, repeats: { type: 'string', default: '5' }, frames: { type: 'string', default: '300' } },
 });
 const base = process.env.CLASSIFIER_URL ?? 'http://127.0.0.1:4402';
-const url = `${base}/labs/classifier/?runtime=${args.runtime}&pair=${modelPairs[0]!.id}`;
+const url = `${base}/labs/classifier/?runtime=${args.runtime}&pair=${args.pair}`;
 const repeats = Number(args.repeats);
 
 async function launch(extra: string[] = []): Promise<Browser> {

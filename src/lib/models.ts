@@ -13,15 +13,18 @@ export interface PublishedAccuracy {
   source: keyof typeof manifest.published_sources;
 }
 
-export interface ModelEntry {
+export interface FileEntry {
   id: string;
-  name: Localized;
   file: string;
   source_url: string;
   sha256: string;
   bytes: number;
   license: string;
   attribution: string;
+}
+
+export interface ModelEntry extends FileEntry {
+  name: Localized;
   architecture: string;
   width: number;
   resolution: number;
@@ -35,16 +38,6 @@ export interface ModelEntry {
   /** Set on models the asset script computes from another manifest model. */
   derived_from?: string;
   method?: string;
-}
-
-export interface FileEntry {
-  id: string;
-  file: string;
-  source_url: string;
-  sha256: string;
-  bytes: number;
-  license: string;
-  attribution: string;
 }
 
 export interface SampleImage extends FileEntry {

@@ -166,7 +166,7 @@ function AccuracyResults({ lang, run, labels, json }: { lang: Locale; run: Accur
                   </td>
                   <td data-col="published" data-label={t('colPublished')}>
                     {pub ? (
-                      <a href={pub.source.url}>{pub.exact ? `${pub.top1}%` : t('relative', { value: pub.top1, model: name(pub.modelId) })}</a>
+                      <a href={pub.source.url}>{pub.exact ? `${pub.top1}%` : t(pub.ofFloatOriginal ? 'relativeFloat' : 'relative', { value: pub.top1, model: name(pub.modelId) })}</a>
                     ) : (
                       t('noPublished')
                     )}

@@ -84,6 +84,10 @@ describe('publishedTop1', async () => {
   });
   it('marks a relative’s number as not exact (int8 PTQ has no published number of its own)', () => {
     const p = publishedTop1(getModel('mobilenet_v2_1.0_224_int8'))!;
-    expect(p).toMatchObject({ top1: 70.8, exact: false, modelId: 'mobilenet_v2_1.0_224_uint8' });
+    expect(p).toMatchObject({ top1: 70.8, exact: false, ofFloatOriginal: false, modelId: 'mobilenet_v2_1.0_224_uint8' });
+  });
+  it('gives a float twin the float number of its quantized relative, marked as such', () => {
+    const p = publishedTop1(getModel('mobilenet_v2_1.0_224_float_twin'))!;
+    expect(p).toMatchObject({ top1: 71.8, exact: false, ofFloatOriginal: true, modelId: 'mobilenet_v2_1.0_224_uint8' });
   });
 });

@@ -9,6 +9,8 @@ export interface PublishedTop1 {
   /** The model the number belongs to (this one, or the closest published relative). */
   modelId: string;
   exact: boolean;
+  /** The number is the float top-1 of the model `modelId` was quantized from, not of `modelId` itself. */
+  ofFloatOriginal: boolean;
   source: { title: string; url: string };
 }
 
@@ -18,12 +20,13 @@ function sourceOf(key: string): { title: string; url: string } {
 }
 
 export function publishedTop1(entry: ModelEntry): PublishedTop1 | null {
-  if (entry.published) return { top1: entry.published.top1, modelId: entry.id, exact: true, source: sourceOf(entry.published.source) };
+  if (entry.published) return { top1: entry.published.top1, modelId: entry.id, exact: true, ofFloatOriginal: false, source: sourceOf(entry.published.source) };
   const relative = models.find(
     (m) => m.published && m.architecture === entry.architecture && m.width === entry.width && m.resolution === entry.resolution,
   );
   if (!relative?.published) return null;
   // A float model's closest published number is the float top-1 of its quantized relative.
-  const top1 = entry.dtype === 'float32' ? relative.published.float_top1 : relative.published.top1;
-  return { top1, modelId: relative.id, exact: false, source: sourceOf(relative.published.source) };
+  const ofFloatOriginal = entry.dtype === 'float32';
+  const top1 = ofFloatOriginal ? relative.published.float_top1 : relative.published.top1;
+  return { top1, modelId: relative.id, exact: false, ofFloatOriginal, source: sourceOf(relative.published.source) };
 }

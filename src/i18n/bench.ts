@@ -81,6 +81,7 @@ export const benchStrings = defineStrings({
     planBudget: 'the time budget must be between 1 ms and {max} ms.',
     planThreads: 'threads must be a whole number from 1 to {max}.',
     planModels: 'choose at least two different models.',
+    planModelsTooMany: 'compare at most {max} models in one run ({value} are selected). Each model gets its own copy of the runtime, and browsers slow down or stall with many of them.',
   },
   ja: {
     heading: 'ベンチマーク',
@@ -161,5 +162,6 @@ export const benchStrings = defineStrings({
     planBudget: '時間の上限は 1〜{max} ms で指定してください。',
     planThreads: 'スレッド数は 1〜{max} の整数で指定してください。',
     planModels: '異なるモデルを 2 つ以上選んでください。',
+    planModelsTooMany: '1 回に比較できるのは {max} モデルまでです（いま {value} モデルを選んでいます）。モデルごとにランタイムが 1 つずつ立ち上がるため、多すぎるとブラウザーが遅くなったり止まったりします。',
   },
 });

@@ -192,6 +192,8 @@ describe('validatePlan', () => {
     expect(code(() => validateThreads(0, 4))).toBe('threads-invalid');
     expect(code(() => validateThreads(5, 4))).toBe('threads-invalid');
     expect(code(() => validateModelCount(['a', 'a']))).toBe('models-too-few');
+    expect(code(() => validateModelCount(['a', 'b', 'c', 'd', 'e', 'f', 'g']))).toBe('models-too-many');
+    expect(() => validateModelCount(['a', 'b', 'c', 'd', 'e', 'f'])).not.toThrow();
     expect(code(() => validateModelCount(['a', 'b']))).toBe('ok');
   });
 });

@@ -14,6 +14,7 @@ const KEYS: Record<PlanErrorCode, Key> = {
   'budget-invalid': 'planBudget',
   'threads-invalid': 'planThreads',
   'models-too-few': 'planModels',
+  'models-too-many': 'planModelsTooMany',
 };
 
 export function planMessage(err: PlanError, t: (key: Key, vars?: Record<string, string | number>) => string): string {

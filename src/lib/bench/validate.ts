@@ -6,6 +6,8 @@ export const LIMITS = {
   maxWarmup: 200,
   maxBudgetMs: 10 * 60_000,
   maxThreads: 64,
+  /** tfjs-tflite starts a WASM instance with its own worker pool per model; past eight, Chromium stalls loading them. */
+  maxModels: 6,
 } as const;
 
 export type PlanErrorCode =
@@ -17,7 +19,8 @@ export type PlanErrorCode =
   | 'warmup-too-many'
   | 'budget-invalid'
   | 'threads-invalid'
-  | 'models-too-few';
+  | 'models-too-few'
+  | 'models-too-many';
 
 export class PlanError extends Error {
   override name = 'PlanError';
@@ -72,7 +75,11 @@ export function validateThreads(value: unknown, max: number = LIMITS.maxThreads)
 }
 
 export function validateModelCount(ids: readonly string[]): void {
-  if (new Set(ids).size < 2) throw new PlanError('Choose at least two different models to compare', 'models-too-few', { min: 2 });
+  const count = new Set(ids).size;
+  if (count < 2) throw new PlanError('Choose at least two different models to compare', 'models-too-few', { min: 2 });
+  if (count > LIMITS.maxModels) {
+    throw new PlanError(`Compare at most ${LIMITS.maxModels} models in one run`, 'models-too-many', { max: LIMITS.maxModels, value: count });
+  }
 }
 
 function toNumber(value: unknown): number {

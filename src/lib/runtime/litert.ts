@@ -2,6 +2,7 @@
 // Manual memory: every Tensor it creates is deleted here, every model on dispose().
 import type { CompiledModel, Tensor as LiteRtTensor } from '@litertjs/core';
 import { modelBytes } from './model-bytes.ts';
+import { assertEngineAgrees } from './verify-io.ts';
 import { readModelIO } from './model-io.ts';
 import { defaultThreads, hasWebGpu, isCrossOriginIsolated } from './environment.ts';
 import {
@@ -162,6 +163,14 @@ export const liteRtRuntime: Runtime = {
       accelerator,
       crossOriginIsolated: isCrossOriginIsolated(),
     };
+    try {
+      const report = (d: { dtype: string; shape: Int32Array }) => ({ dtype: d.dtype, shape: Array.from(d.shape) });
+      assertEngineAgrees('LiteRT.js', 'input', io.inputs, compiled.getInputDetails().map(report));
+      assertEngineAgrees('LiteRT.js', 'output', io.outputs, compiled.getOutputDetails().map(report));
+    } catch (err) {
+      compiled.delete();
+      throw err;
+    }
     return new LiteRtModel(setup, compiled, io.inputs, io.outputs, info, loadMs);
   },
 };

@@ -10,6 +10,7 @@
 import type { TFLiteModel } from '@tensorflow/tfjs-tflite';
 import { modelBytes } from './model-bytes.ts';
 import { readModelIO } from './model-io.ts';
+import { assertEngineAgrees } from './verify-io.ts';
 import { defaultThreads, isCrossOriginIsolated } from './environment.ts';
 import {
   RuntimeError,
@@ -120,6 +121,9 @@ class TfjsTfliteModel implements LoadedModel {
     if (runnerInputs.length !== 1 || runnerOutputs.length < 1) {
       throw new RuntimeError(`Expected one input and at least one output, got ${runnerInputs.length} and ${runnerOutputs.length}`, 'unsupported');
     }
+    const report = (t: RunnerTensorInfo) => ({ dtype: t.dataType, shape: t.shape.split(',').map(Number) });
+    assertEngineAgrees('tfjs-tflite', 'input', inputs, runnerInputs.map(report));
+    assertEngineAgrees('tfjs-tflite', 'output', outputs, runnerOutputs.map(report));
     this.input = runnerInputs[0]!;
     this.output = runnerOutputs[0]!;
     this.tensorInfos = [...runnerInputs, ...runnerOutputs];
@@ -206,6 +210,11 @@ export const tfjsTfliteRuntime: Runtime = {
       accelerator: 'wasm',
       crossOriginIsolated: isCrossOriginIsolated(),
     };
-    return new TfjsTfliteModel(runner, io.inputs, io.outputs, info, loadMs, options.profiling ?? false);
+    try {
+      return new TfjsTfliteModel(runner, io.inputs, io.outputs, info, loadMs, options.profiling ?? false);
+    } catch (err) {
+      runner.cleanUp();
+      throw err;
+    }
   },
 };

@@ -123,7 +123,7 @@ export const benchStrings = defineStrings({
     speedupNote: '速度比 ＝ 基準モデルの中央値 ÷ 比較モデルの中央値。交互実行（A B A B…）の結果から求め、区間は対になった計測のブートストラップです。',
     longTask: '計測中にメインスレッドを占有した最長のタスク：{ms} ms。',
     longTaskNone: '計測中、50 ms を超えるメインスレッドのタスクはありませんでした。',
-    chartHeading: 'レイテンシの分布',
+    chartHeading: 'レイテンシーの分布',
     chartAlt: 'モデルごとの各計測の推論時間（ミリ秒）。縦線は中央値。',
     chartAxis: '推論時間 (ms)',
     copyMarkdown: 'Markdown でコピー',

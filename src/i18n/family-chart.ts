@@ -48,7 +48,7 @@ export const familyChartStrings = defineStrings({
     colTop1: 'Top-1（実測）',
     colPublished: 'Top-1（公表値）',
     colFloat: 'float 版の Top-1（公表値）',
-    note: '公表値は {source} に載っている ImageNet 検証セットの Top-1 です。同じ表には Pixel 端末で測ったレイテンシも載っています。ここでの写真は 100 枚だけなので、公表値より高めで、ばらつきも大きくなります。',
+    note: '公表値は {source} に載っている ImageNet 検証セットの Top-1 です。同じ表には Pixel 端末で測ったレイテンシーも載っています。ここでの写真は 100 枚だけなので、公表値より高めで、ばらつきも大きくなります。',
     notMeasured: '–',
     done: '{count} モデルを {seconds} 秒で計測しました（各 {runs} 回）。',
   },

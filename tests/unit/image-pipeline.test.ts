@@ -88,11 +88,13 @@ describe('buildInput', () => {
     expect(out[2]).toBeCloseTo(1, 6);
   });
 
-  it('uint8 with scale 1/127.5 and zero point 127 (TF2 PTQ input) gives the pixel values', () => {
+  // With scale exactly 1/127.5 every pixel's real value sits on an exact half between two levels;
+  // TFLite rounds ties away from zero, so pixels below 127.5 land one level lower.
+  it('uint8 with scale 1/127.5 and zero point 127 (TF2 PTQ input) gives the pixel values, ties away from zero', () => {
     const ints = Float32Array.from({ length: 12 }, (_, i) => i * 21);
     const out = buildInput(ints, spec('uint8', 1 / 127.5, 127), norm);
     expect(out).toBeInstanceOf(Uint8Array);
-    expect([...out]).toEqual([...ints]);
+    expect([...out]).toEqual([...ints].map((x) => (x < 127.5 ? Math.max(0, x - 1) : x)));
   });
 
   it('uint8 with scale 1/128 and zero point 128 (TF1 QAT input) is within 1 of the pixel value', () => {
@@ -102,11 +104,11 @@ describe('buildInput', () => {
     expect(out[0]).toBe(0);
   });
 
-  it('int8 with scale 1/127.5 and zero point -1 gives pixel - 128, clamped', () => {
+  it('int8 with scale 1/127.5 and zero point -1 gives pixel - 128, ties away from zero, clamped', () => {
     const ints = Float32Array.from([0, 1, 127, 128, 255, 200, 50, 60, 70, 80, 90, 100]);
     const out = buildInput(ints, spec('int8', 1 / 127.5, -1), norm);
     expect(out).toBeInstanceOf(Int8Array);
-    expect([...out]).toEqual([...ints].map((x) => x - 128));
+    expect([...out]).toEqual([...ints].map((x) => Math.max(-128, x < 127.5 ? x - 129 : x - 128)));
   });
 
   it('clamps to the dtype range', () => {

@@ -1,6 +1,6 @@
 // One float's round trip: x → x/scale + zp → round → clamp → (q − zp)·scale, as a chain of
 // steps and as a small number line with the neighbouring grid values.
-import type { RoundTrip } from '../../lib/quant/quantize.ts';
+import { dequantizeValue, type RoundTrip } from '../../lib/quant/quantize.ts';
 import { formatInt, formatSig } from '../../lib/quant/format.ts';
 import type { Locale } from '../../lib/models.ts';
 import { plotStyle } from '../shared/plot.ts';
@@ -20,7 +20,7 @@ function neighbourhood(trip: RoundTrip): { q: number; real: number }[] {
   const lo = Math.max(qmin, Math.min(xq, trip.q) - 3);
   const hi = Math.min(qmax, Math.max(xq, trip.q) + 3);
   const points: { q: number; real: number }[] = [];
-  for (let q = lo; q <= hi; q++) points.push({ q, real: (q - zeroPoint) * scale });
+  for (let q = lo; q <= hi; q++) points.push({ q, real: dequantizeValue(q, scale, zeroPoint) });
   return points;
 }
 

@@ -1,5 +1,7 @@
 // From raw model output to ranked, labelled predictions: dequantize 8-bit outputs with the
 // output tensor's own scale and zero point, softmax only when the model outputs logits, top-k.
+import { perTensorParams } from '../quant/params.ts';
+import { dequantizeTensor } from '../quant/quantize.ts';
 import type { RunResult, TensorSpec } from '../runtime/types.ts';
 
 export type OutputKind = 'probabilities' | 'logits';
@@ -14,15 +16,9 @@ export interface Prediction {
 /** Real values of the output: dequantized ((q - zeroPoint) * scale) for 8-bit tensors. */
 export function dequantize(output: RunResult['output'], spec: TensorSpec): Float32Array {
   if (spec.dtype === 'float32' || spec.dtype === 'float16') return Float32Array.from(output);
-  const q = spec.quantization;
-  if (!q || q.scale.length !== 1 || q.zeroPoint.length !== 1) {
-    throw new Error(`The ${spec.dtype} output "${spec.name}" has no per-tensor scale and zero point`);
-  }
-  const scale = q.scale[0]!;
-  const zeroPoint = q.zeroPoint[0]!;
-  const out = new Float32Array(output.length);
-  for (let i = 0; i < output.length; i++) out[i] = (output[i]! - zeroPoint) * scale;
-  return out;
+  const params = perTensorParams(spec.quantization);
+  if (!params) throw new Error(`The ${spec.dtype} output "${spec.name}" has no per-tensor scale and zero point`);
+  return dequantizeTensor(output, [output.length], { axis: null, scale: [params.scale], zeroPoint: [params.zeroPoint] });
 }
 
 /** Numerically stable softmax. */

@@ -6,6 +6,8 @@
 // So nothing is hard-coded per model. For the TF2 int8 PTQ MobileNet (uint8 input, scale 1/127.5,
 // zero point 127) q equals the pixel value; for the TF1 uint8 QAT ones (scale 1/128, zero point
 // 128) q = round(pixel * 128/127.5 - 0.5), which differs from the raw pixel by at most 1.
+import { dtypeRange } from '../quant/params.ts';
+import { quantizeValue } from '../quant/quantize.ts';
 import type { InputData, TensorSpec } from '../runtime/types.ts';
 
 export interface Normalization {
@@ -16,8 +18,6 @@ export interface Normalization {
 export class InputSpecError extends Error {
   override name = 'InputSpecError';
 }
-
-const RANGES = { uint8: [0, 255], int8: [-128, 127] } as const;
 
 /** Height, width and channels of an NHWC image input such as [1, 224, 224, 3]. */
 export function imageInputSize(spec: TensorSpec): { height: number; width: number; channels: number } {
@@ -50,11 +50,11 @@ export function buildInput(rgb: ArrayLike<number>, spec: TensorSpec, norm: Norma
     }
     const scale = q.scale[0]!;
     const zeroPoint = q.zeroPoint[0]!;
-    const [lo, hi] = RANGES[spec.dtype];
+    const { qmin, qmax } = dtypeRange(spec.dtype)!;
     const out = spec.dtype === 'uint8' ? new Uint8Array(n) : new Int8Array(n);
     for (let i = 0; i < n; i++) {
       const real = (rgb[i]! - mean[i % 3]!) / std[i % 3]!;
-      out[i] = Math.min(hi, Math.max(lo, Math.round(real / scale + zeroPoint)));
+      out[i] = quantizeValue(real, scale, zeroPoint, qmin, qmax);
     }
     return out;
   }

@@ -2,6 +2,7 @@
 // Tensor names differ between a float model and its quantized twin, so layers are matched by the
 // position of their operator among the weight-carrying operators, and checked by shape.
 import type { TfliteDtype, TfliteModel, TfliteTensor } from '../tflite/types.ts';
+import { dtypeRange } from './params.ts';
 
 /** Operators whose input 1 is a weight tensor, and the output-channel axis of that tensor. */
 const WEIGHT_OPS: Record<string, number> = {
@@ -108,16 +109,9 @@ export function storedParams(tensor: TfliteTensor): StoredParams | null {
   };
 }
 
-/** The integer range a stored dtype can hold (the file does not store qmin/qmax). */
-export function storageRange(dtype: TfliteDtype): { qmin: number; qmax: number } | null {
-  if (dtype === 'uint8') return { qmin: 0, qmax: 255 };
-  if (dtype === 'int8') return { qmin: -128, qmax: 127 };
-  return null;
-}
-
 /** The real interval [(qmin - zp)·scale, (qmax - zp)·scale] a stored channel can represent. */
 export function representableRange(params: StoredParams, channel = 0): [number, number] | null {
-  const range = storageRange(params.dtype);
+  const range = dtypeRange(params.dtype);
   const scale = params.scale[channel];
   const zp = params.zeroPoint[channel] ?? 0;
   if (!range || scale === undefined) return null;

@@ -13,6 +13,8 @@
 // - A channel that is all zeros gets scale 1e-6 (as float32), as the TF2 converter stores for dead
 //   filters in the official int8 MobileNet v2; any scale represents zeros exactly.
 
+import type { TfliteDtype } from '../tflite/types.ts';
+
 export interface QuantScheme {
   /** Bit width of the integers, 2..8. */
   bits: number;
@@ -48,6 +50,39 @@ export function integerRange(bits: number, symmetric: boolean, unsigned = false)
   if (symmetric) return { qmin: -(half - 1), qmax: half - 1 };
   if (unsigned) return { qmin: 0, qmax: 2 ** bits - 1 };
   return { qmin: -half, qmax: half - 1 };
+}
+
+/**
+ * The integers a stored dtype can hold (a .tflite file does not store qmin/qmax); null for
+ * dtypes that are not integers.
+ */
+export function dtypeRange(dtype: TfliteDtype): { qmin: number; qmax: number } | null {
+  switch (dtype) {
+    case 'uint8': return { qmin: 0, qmax: 255 };
+    case 'int8': return { qmin: -128, qmax: 127 };
+    case 'int16': return { qmin: -32768, qmax: 32767 };
+    case 'int32': return { qmin: -(2 ** 31), qmax: 2 ** 31 - 1 };
+    default: return null;
+  }
+}
+
+/** Quantization parameters as a tensor (or a runtime's TensorSpec) carries them. */
+export interface AffineParams {
+  scale: readonly number[];
+  zeroPoint: readonly number[];
+}
+
+/**
+ * The one scale and zero point of a per-tensor quantized tensor, or null when there is not exactly
+ * one usable pair (missing, per-channel, or a scale that is not a positive finite number). Callers
+ * turn null into their own message.
+ */
+export function perTensorParams(q: AffineParams | null | undefined): { scale: number; zeroPoint: number } | null {
+  if (!q || q.scale.length !== 1 || q.zeroPoint.length !== 1) return null;
+  const scale = q.scale[0]!;
+  const zeroPoint = q.zeroPoint[0]!;
+  if (!(scale > 0) || !Number.isFinite(scale) || !Number.isInteger(zeroPoint)) return null;
+  return { scale, zeroPoint };
 }
 
 /** Scale and zero point for one float range, given the integer range. */

@@ -1,5 +1,6 @@
 // Real values of constant tensors: float data as is, quantized data as (q - zero_point) * scale,
 // per channel along `quantized_dimension` where the tensor has one scale per channel.
+import { dequantizeTensor } from '../quant/quantize.ts';
 import { TfliteParseError, type TfliteDtype, type TfliteModel, type TfliteTensor } from './types.ts';
 
 const BYTE_SIZES: Partial<Record<TfliteDtype, number>> = {
@@ -68,29 +69,18 @@ export function constantTensorValues(a: TfliteTensor | TfliteModel, b?: TfliteTe
   if (data.byteLength !== count * size) {
     throw new TfliteParseError(`Tensor "${tensor.name}" holds ${data.byteLength} bytes, but shape [${shape.join(', ')}] of ${dtype} needs ${count * size}.`, 'malformed');
   }
-  const out = new Float32Array(count);
+  const raw = new Float32Array(count);
+  for (let i = 0; i < count; i++) raw[i] = read(i);
   const isFloat = dtype === 'float32' || dtype === 'float16' || dtype === 'float64' || dtype === 'bfloat16';
-  if (!quantization || quantization.scale.length === 0 || isFloat) {
-    for (let i = 0; i < count; i++) out[i] = read(i);
-    return out;
-  }
-  const { scale, zeroPoint, axis } = quantization;
-  if (scale.length === 1) {
-    const s = scale[0]!;
-    const zp = zeroPoint[0] ?? 0;
-    for (let i = 0; i < count; i++) out[i] = (read(i) - zp) * s;
-    return out;
-  }
+  if (!quantization || quantization.scale.length === 0 || isFloat) return raw;
+  const { scale, axis } = quantization;
+  // A missing zero point means 0 (the schema's default); one zero point may serve every channel.
+  const zeroPoint = scale.map((_, c) => quantization.zeroPoint[c] ?? quantization.zeroPoint[0] ?? 0);
+  if (scale.length === 1) return dequantizeTensor(raw, shape, { axis: null, scale, zeroPoint });
   const channels = shape[axis];
   if (channels !== scale.length) {
     throw new TfliteParseError(
       `Tensor "${tensor.name}" has ${scale.length} scales along axis ${axis}, but that axis has ${channels ?? 'no'} entries.`, 'malformed');
   }
-  // Elements after the channel axis share one channel; the pattern repeats for earlier axes.
-  const inner = elementCount(shape.slice(axis + 1));
-  for (let i = 0; i < count; i++) {
-    const c = Math.floor(i / inner) % channels;
-    out[i] = (read(i) - (zeroPoint[c] ?? zeroPoint[0] ?? 0)) * scale[c]!;
-  }
-  return out;
+  return dequantizeTensor(raw, shape, { axis, scale, zeroPoint });
 }

@@ -1,20 +1,11 @@
 // What an app engineer needs from a .tflite file, computed from the parsed model: what each input
 // and output number means, the preprocessing the app must do, labels, ops, where the bytes go.
 // Pure data; the inspector island turns it into words in the reader's language.
+import { dtypeRange } from '../quant/params.ts';
+import { dequantizeValue } from '../quant/quantize.ts';
 import { dtypeByteSize, elementCount } from './dequantize.ts';
 import { embeddedLabels, mainSubgraph, operatorHistogram } from './reader.ts';
 import type { TfliteDtype, TfliteModel, TfliteTensor } from './types.ts';
-
-/** The integer range of a quantized dtype. */
-export function integerRange(dtype: TfliteDtype): [number, number] | null {
-  switch (dtype) {
-    case 'uint8': return [0, 255];
-    case 'int8': return [-128, 127];
-    case 'int16': return [-32768, 32767];
-    case 'int32': return [-(2 ** 31), 2 ** 31 - 1];
-    default: return null;
-  }
-}
 
 export type TensorMeaning =
   | { kind: 'float'; dtype: TfliteDtype }
@@ -46,15 +37,15 @@ export function roundDivisor(scale: number): number | null {
 
 export function tensorMeaning(t: TfliteTensor): TensorMeaning {
   const q = t.quantization;
-  const range = integerRange(t.dtype);
+  const range = dtypeRange(t.dtype);
   if (t.dtype === 'float32' || t.dtype === 'float16' || t.dtype === 'float64' || t.dtype === 'bfloat16') return { kind: 'float', dtype: t.dtype };
   if (q && q.scale.length > 1) return { kind: 'per-channel', dtype: t.dtype, channels: q.scale.length, axis: q.axis };
   if (q && q.scale.length === 1 && range) {
     const scale = q.scale[0]!;
     const zeroPoint = q.zeroPoint[0] ?? 0;
     return {
-      kind: 'affine', dtype: t.dtype, qmin: range[0], qmax: range[1], scale, zeroPoint, divisor: roundDivisor(scale),
-      realMin: (range[0] - zeroPoint) * scale, realMax: (range[1] - zeroPoint) * scale,
+      kind: 'affine', dtype: t.dtype, qmin: range.qmin, qmax: range.qmax, scale, zeroPoint, divisor: roundDivisor(scale),
+      realMin: dequantizeValue(range.qmin, scale, zeroPoint), realMax: dequantizeValue(range.qmax, scale, zeroPoint),
     };
   }
   if (range) return { kind: 'integer', dtype: t.dtype };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { argmax, dequantize, softmax, toProbabilities, topK } from '../../src/lib/classify/output.ts';
-import { parseLabels } from '../../src/lib/classify/labels.ts';
+import { labelOf, parseLabels } from '../../src/lib/classify/labels.ts';
+import { CORRECT_PIPELINE, getMistake, isMistakeId, mistakeApplies, mistakeIds, mistakes, pipelineWith } from '../../src/lib/classify/mistakes.ts';
 import type { TensorSpec } from '../../src/lib/runtime/types.ts';
 
 const u8spec: TensorSpec = { name: 'out', dtype: 'uint8', shape: [1, 4], quantization: { scale: [1 / 256], zeroPoint: [0] } };
@@ -46,5 +47,34 @@ describe('output post-processing', () => {
     expect(labels[0]).toBe('background');
     expect(labels[653]).toBe('military uniform');
     expect(parseLabels('a\r\nb\r\n\r\n')).toEqual(['a', 'b']);
+  });
+});
+
+describe('classic mistakes', () => {
+  const f32: TensorSpec = { name: 'x', dtype: 'float32', shape: [1, 1001] };
+  it('each id changes exactly one step of the correct pipeline', () => {
+    expect(mistakes.map((m) => m.id)).toEqual([...mistakeIds]);
+    for (const m of mistakes) {
+      const broken = pipelineWith(m);
+      const diffs = [
+        ...Object.keys(broken.steps).filter((k) => broken.steps[k as keyof typeof broken.steps] !== CORRECT_PIPELINE.steps[k as keyof typeof broken.steps]),
+        ...(['dequantize', 'labelsDropped'] as const).filter((k) => broken[k] !== CORRECT_PIPELINE[k]),
+      ];
+      expect(diffs, m.id).toHaveLength(1);
+    }
+    expect(isMistakeId('bgr')).toBe(true);
+    expect(isMistakeId('nope')).toBe(false);
+  });
+  it('ignoring the zero point only applies to 8-bit outputs; reading the integers as values', () => {
+    const zp = getMistake('zero-point');
+    expect(mistakeApplies(zp, { input: f32, output: f32 })).toBe(false);
+    expect(mistakeApplies(zp, { input: f32, output: u8spec })).toBe(true);
+    expect([...toProbabilities(Uint8Array.from([0, 128, 255, 64]), u8spec, 'probabilities', false)]).toEqual([0, 128, 255, 64]);
+  });
+  it('labels off by one: dropping "background" shifts every label', () => {
+    const labels = ['background', 'tench', 'goldfish'];
+    expect(labelOf(labels, 1)).toBe('tench');
+    expect(labelOf(labels, 1, 1)).toBe('goldfish');
+    expect(labelOf(labels, 2, 1)).toBe('#2');
   });
 });

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { centerCropToSquare } from '../../src/lib/image/crop.ts';
 import { resizeBilinearRgb } from '../../src/lib/image/resize.ts';
-import { buildInput, imageInputSize, InputSpecError } from '../../src/lib/image/input.ts';
+import { buildInput, imageInputSize, InputSpecError, rawByteOffset } from '../../src/lib/image/input.ts';
+import { isImageComplete } from '../../src/lib/image/complete.ts';
 import { displaySize, readImageHeader } from '../../src/lib/image/header.ts';
 import type { TensorSpec } from '../../src/lib/runtime/types.ts';
 
@@ -88,27 +89,41 @@ describe('buildInput', () => {
     expect(out[2]).toBeCloseTo(1, 6);
   });
 
-  // With scale exactly 1/127.5 every pixel's real value sits on an exact half between two levels;
-  // TFLite rounds ties away from zero, so pixels below 127.5 land one level lower.
-  it('uint8 with scale 1/127.5 and zero point 127 (TF2 PTQ input) gives the pixel values, ties away from zero', () => {
+  it('uint8 with scale 1/127.5 and zero point 127 (TF2 PTQ input) gives the pixel values', () => {
     const ints = Float32Array.from({ length: 12 }, (_, i) => i * 21);
     const out = buildInput(ints, spec('uint8', 1 / 127.5, 127), norm);
     expect(out).toBeInstanceOf(Uint8Array);
-    expect([...out]).toEqual([...ints].map((x) => (x < 127.5 ? Math.max(0, x - 1) : x)));
+    expect([...out]).toEqual([...ints]);
   });
 
-  it('uint8 with scale 1/128 and zero point 128 (TF1 QAT input) is within 1 of the pixel value', () => {
+  it('uint8 with scale 1/128 and zero point 128 (TF1 QAT input) gets the raw bytes, as the official examples feed it', () => {
     const ints = Float32Array.from({ length: 12 }, (_, i) => i * 23);
     const out = buildInput(ints, spec('uint8', 1 / 128, 128), norm);
-    for (let i = 0; i < 12; i++) expect(Math.abs(out[i]! - ints[i]!)).toBeLessThanOrEqual(1);
-    expect(out[0]).toBe(0);
+    expect([...out]).toEqual([...ints]);
+    // Re-quantizing the normalised value of an interpolated 127.4 gives 128 where the byte is 127.
+    expect(Math.round(((127.4 - 127.5) / 127.5) * 128 + 128)).toBe(128);
+    expect(buildInput(Float32Array.from({ length: 12 }, () => 127.4), spec('uint8', 1 / 128, 128), norm)[0]).toBe(127);
+    expect(rawByteOffset(spec('uint8', 1 / 128, 128), norm)).toBe(0);
   });
 
-  it('int8 with scale 1/127.5 and zero point -1 gives pixel - 128, ties away from zero, clamped', () => {
+  it('an 8-bit input whose parameters do not cover the byte range is quantized from the normalised value', () => {
+    expect(rawByteOffset(spec('uint8', 1 / 64, 128), norm)).toBeNull();
+    const out = buildInput(Float32Array.from({ length: 12 }, () => 127.5 + 127.5 / 4), spec('uint8', 1 / 64, 128), norm);
+    expect(out[0]).toBe(144); // 0.25 / (1/64) + 128
+  });
+
+  it('the "wrong normalisation" mistake: [0, 1] for float, the normalised value written into the bytes for 8-bit', () => {
+    const bytes = Float32Array.from({ length: 12 }, (_, i) => i * 23);
+    expect(buildInput(bytes, spec('float32'), norm, 'wrong')[11]).toBeCloseTo(253 / 255, 6);
+    const u8 = buildInput(bytes, spec('uint8', 1 / 128, 128), norm, 'wrong');
+    expect(new Set(u8)).toEqual(new Set([0, 1])); // a black picture: every byte is 0 or 1
+  });
+
+  it('int8 with scale 1/127.5 and zero point -1 gives byte - 128', () => {
     const ints = Float32Array.from([0, 1, 127, 128, 255, 200, 50, 60, 70, 80, 90, 100]);
     const out = buildInput(ints, spec('int8', 1 / 127.5, -1), norm);
     expect(out).toBeInstanceOf(Int8Array);
-    expect([...out]).toEqual([...ints].map((x) => Math.max(-128, x < 127.5 ? x - 129 : x - 128)));
+    expect([...out]).toEqual([...ints].map((x) => x - 128));
   });
 
   it('clamps to the dtype range', () => {
@@ -157,5 +172,28 @@ describe('readImageHeader', () => {
     const h = readImageHeader(bytes);
     expect(h).toMatchObject({ format: 'jpeg', width: 8, height: 4, orientation: 6 });
     expect(displaySize(h)).toEqual({ width: 4, height: 8 });
+  });
+});
+
+describe('isImageComplete', () => {
+  const cases: [string, 'jpeg' | 'png' | 'bmp'][] = [
+    ['public/images/grace_hopper.jpg', 'jpeg'],
+    ['public/imagenet-dev/n01440764_tench.JPEG', 'jpeg'],
+    ['public/images/sparrow.png', 'png'],
+    ['public/images/bird.bmp', 'bmp'],
+  ];
+  for (const [file, format] of cases) {
+    it(`${file}: whole file complete, cut files incomplete`, () => {
+      const bytes = new Uint8Array(readFileSync(file));
+      expect(readImageHeader(bytes).format).toBe(format);
+      expect(isImageComplete(bytes, format)).toBe(true);
+      for (const keep of [0.3, 0.6, 0.95]) expect(isImageComplete(bytes.subarray(0, Math.floor(bytes.length * keep)), format), `${keep}`).toBe(false);
+      expect(isImageComplete(bytes.subarray(0, bytes.length - 2), format)).toBe(false);
+    });
+  }
+  it('trailing bytes after the end marker are fine; unknown formats are not judged', () => {
+    const bytes = new Uint8Array(readFileSync('public/images/grace_hopper.jpg'));
+    expect(isImageComplete(Uint8Array.from([...bytes, 0, 0, 0]), 'jpeg')).toBe(true);
+    expect(isImageComplete(bytes, 'avif')).toBeNull();
   });
 });

@@ -24,6 +24,7 @@ export function loadLabels(model: ModelEntry, base = '/'): Promise<string[]> {
   return labels;
 }
 
-export function labelOf(labels: readonly string[], index: number): string {
-  return labels[index] ?? `#${index}`;
+/** The label of output `index`; `dropped` > 0 reads a label file whose first lines were removed. */
+export function labelOf(labels: readonly string[], index: number, dropped = 0): string {
+  return labels[index + dropped] ?? `#${index}`;
 }

@@ -36,9 +36,13 @@ export function softmax(logits: ArrayLike<number>): Float32Array {
   return out;
 }
 
-/** Class probabilities from a raw output: dequantize, then softmax only for logits. */
-export function toProbabilities(output: RunResult['output'], spec: TensorSpec, kind: OutputKind): Float32Array {
-  const real = dequantize(output, spec);
+/**
+ * Class probabilities from a raw output: dequantize, then softmax only for logits.
+ * `dequantizeOutput: false` is the classic mistake of reading an 8-bit output's integers as if
+ * they were the values (ignoring its zero point and scale).
+ */
+export function toProbabilities(output: RunResult['output'], spec: TensorSpec, kind: OutputKind, dequantizeOutput = true): Float32Array {
+  const real = dequantizeOutput ? dequantize(output, spec) : Float32Array.from(output);
   return kind === 'logits' ? softmax(real) : real;
 }
 

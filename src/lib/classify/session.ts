@@ -2,10 +2,11 @@
 // The classifier island, the accuracy lab, tests and the benchmark all go through classifyImage(),
 // so a number measured in one place means the same everywhere.
 import type { ModelEntry } from '../models.ts';
-import { loadModel, type LoadOptions, type LoadedModel, type RuntimeId } from '../runtime/index.ts';
+import { loadModel, type InputData, type LoadOptions, type LoadedModel, type RunResult, type RuntimeId } from '../runtime/index.ts';
 import { buildInput, imageInputSize, prepareInput, type DecodedImage } from '../image/index.ts';
 import { loadLabels, labelOf } from './labels.ts';
 import { toProbabilities, topK, type Prediction } from './output.ts';
+import { CORRECT_PIPELINE, type Pipeline } from './mistakes.ts';
 
 export interface ModelSession {
   entry: ModelEntry;
@@ -29,6 +30,8 @@ export interface Classification {
   preprocessMs: number;
   /** Dequantize + softmax + top-k, ms. */
   postprocessMs: number;
+  /** What the engine got and gave: the RGB bytes, the input tensor and the raw output. */
+  trace: { rgb: Float32Array; input: InputData; output: RunResult['output'] };
 }
 
 /** Fetches the model and its labels and loads the model into runtime `runtimeId`. */
@@ -63,21 +66,23 @@ export function sessionInputSize(session: ModelSession): { height: number; width
 
 /**
  * Classifies one decoded image. Pass the same `shared` object to several sessions to resize the
- * image once for models with the same input size.
+ * image once for models with the same input size (and the same pipeline). `pipeline` is the
+ * correct one unless the classifier shows a classic mistake (./mistakes.ts).
  */
 export async function classifyImage(
   session: ModelSession,
   image: DecodedImage,
   k = 5,
   shared: { rgb?: Float32Array } = {},
+  pipeline: Pipeline = CORRECT_PIPELINE,
 ): Promise<Classification> {
   const inputSpec = session.model.inputs[0]!;
-  const prepared = prepareInput(image, inputSpec, session.entry.normalization, shared.rgb);
+  const prepared = prepareInput(image, inputSpec, session.entry.normalization, shared.rgb, pipeline.steps);
   shared.rgb = prepared.rgb;
   const result = await session.model.run(prepared.input);
   const t0 = performance.now();
-  const probs = toProbabilities(result.output, session.model.outputs[0]!, session.entry.output);
-  const predictions = topK(probs, k).map((p) => ({ ...p, label: labelOf(session.labels, p.index) }));
+  const probs = toProbabilities(result.output, session.model.outputs[0]!, session.entry.output, pipeline.dequantize);
+  const predictions = topK(probs, k).map((p) => ({ ...p, label: labelOf(session.labels, p.index, pipeline.labelsDropped) }));
   const postprocessMs = performance.now() - t0;
   return {
     modelId: session.entry.id,
@@ -86,6 +91,7 @@ export async function classifyImage(
     copyMs: result.copyMs,
     preprocessMs: prepared.ms,
     postprocessMs,
+    trace: { rgb: prepared.rgb, input: prepared.input, output: result.output },
   };
 }
 

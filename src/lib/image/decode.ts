@@ -3,6 +3,7 @@
 // Runs in the browser only (createImageBitmap, canvas); the pure steps live in crop/resize/input.
 import { centerCropToSquare } from './crop.ts';
 import { displaySize, readImageHeader } from './header.ts';
+import { isImageComplete } from './complete.ts';
 import type { PixelBuffer } from './resize.ts';
 
 export type ImageErrorCode = 'empty' | 'not-image' | 'svg' | 'too-large' | 'corrupt';
@@ -34,6 +35,8 @@ export interface DecodedImage {
   /** Size of the original file's pixels, when known. */
   originalWidth: number;
   originalHeight: number;
+  /** True when the file stops before the end of its picture (the browser filled the rest with grey). */
+  incomplete: boolean;
   close(): void;
 }
 
@@ -46,8 +49,8 @@ function checkSize(width: number, height: number): void {
 /** Decodes an image file. Throws ImageDecodeError with a specific code on bad input. */
 export async function decodeImageBlob(blob: Blob): Promise<DecodedImage> {
   if (blob.size === 0) throw new ImageDecodeError('The file is empty (0 bytes)', 'empty');
-  const head = new Uint8Array(await blob.slice(0, 256 * 1024).arrayBuffer());
-  const header = readImageHeader(head);
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const header = readImageHeader(bytes.subarray(0, 256 * 1024));
   if (header.format === 'svg' || blob.type === 'image/svg+xml') {
     throw new ImageDecodeError('SVG is a vector drawing, not a photo', 'svg');
   }
@@ -69,7 +72,7 @@ export async function decodeImageBlob(blob: Blob): Promise<DecodedImage> {
   } catch (err) {
     if (typeof createImageBitmap === 'function' && !options.resizeWidth) {
       // Some browsers reject formats in createImageBitmap that <img> decodes: try that before giving up.
-      const fallback = await decodeWithImageElement(blob).catch(() => null);
+      const fallback = await decodeWithImageElement(blob, header.format === 'unknown' ? false : isImageComplete(bytes, header.format) === false).catch(() => null);
       if (fallback) return fallback;
     }
     throw new ImageDecodeError(`The browser could not decode this image: ${(err as Error).message}`, header.format === 'unknown' ? 'not-image' : 'corrupt');
@@ -81,12 +84,13 @@ export async function decodeImageBlob(blob: Blob): Promise<DecodedImage> {
     height: bitmap.height,
     originalWidth: size?.width ?? bitmap.width,
     originalHeight: size?.height ?? bitmap.height,
+    incomplete: isImageComplete(bytes, header.format) === false,
     close: () => bitmap.close(),
   };
 }
 
 /** <img> decoding (honours EXIF orientation by default) for browsers without createImageBitmap support. */
-async function decodeWithImageElement(blob: Blob): Promise<DecodedImage> {
+async function decodeWithImageElement(blob: Blob, incomplete: boolean): Promise<DecodedImage> {
   const url = URL.createObjectURL(blob);
   try {
     const img = new Image();
@@ -100,6 +104,7 @@ async function decodeWithImageElement(blob: Blob): Promise<DecodedImage> {
       height: img.naturalHeight,
       originalWidth: img.naturalWidth,
       originalHeight: img.naturalHeight,
+      incomplete,
       close: () => undefined,
     };
   } finally {
@@ -116,6 +121,7 @@ export function videoFrame(video: HTMLVideoElement): DecodedImage {
     height: video.videoHeight,
     originalWidth: video.videoWidth,
     originalHeight: video.videoHeight,
+    incomplete: false,
     close: () => undefined,
   };
 }
@@ -123,31 +129,42 @@ export function videoFrame(video: HTMLVideoElement): DecodedImage {
 type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 let scratch: { canvas: HTMLCanvasElement | OffscreenCanvas; ctx: Ctx2D } | null = null;
 
-function scratchContext(size: number): Ctx2D {
+function scratchContext(width: number, height: number): Ctx2D {
   if (!scratch) {
-    const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(size, size) : document.createElement('canvas');
+    const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width, height) : document.createElement('canvas');
     const ctx = canvas.getContext('2d', { willReadFrequently: true }) as Ctx2D | null;
     if (!ctx) throw new Error('This browser cannot create a 2D canvas');
     scratch = { canvas, ctx };
   }
-  if (scratch.canvas.width !== size || scratch.canvas.height !== size) {
-    scratch.canvas.width = size;
-    scratch.canvas.height = size;
+  if (scratch.canvas.width !== width || scratch.canvas.height !== height) {
+    scratch.canvas.width = width;
+    scratch.canvas.height = height;
   }
   return scratch.ctx;
 }
 
+/** How the photo becomes the model's square: the largest centred square, or the whole photo squashed. */
+export type ImageFit = 'crop' | 'squash';
+
 /**
- * The largest centered square of the image at its own resolution (no scaling by the canvas),
- * as RGBA. Transparent pixels are composited over white, as the reader sees them on the page.
+ * The part of the image the model will see, at the image's own resolution (no scaling by the
+ * canvas), as RGBA: the largest centred square ('crop'), or the whole image ('squash', which the
+ * resize then squeezes into a square). Transparent pixels are composited over white, as the
+ * reader sees them on the page.
  */
-export function centerSquarePixels(image: DecodedImage): PixelBuffer {
+export function imagePixels(image: DecodedImage, fit: ImageFit = 'crop'): PixelBuffer {
   const { sx, sy, size } = centerCropToSquare(image.width, image.height);
-  const ctx = scratchContext(size);
+  const [x, y, w, h] = fit === 'crop' ? [sx, sy, size, size] : [0, 0, image.width, image.height];
+  const ctx = scratchContext(w, h);
   ctx.globalCompositeOperation = 'source-over';
   ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, size, size);
-  ctx.drawImage(image.source, sx, sy, size, size, 0, 0, size, size);
-  const data = ctx.getImageData(0, 0, size, size).data;
-  return { data, width: size, height: size, channels: 4 };
+  ctx.fillRect(0, 0, w, h);
+  ctx.drawImage(image.source, x, y, w, h, 0, 0, w, h);
+  const data = ctx.getImageData(0, 0, w, h).data;
+  return { data, width: w, height: h, channels: 4 };
+}
+
+/** The largest centered square of the image as RGBA (see imagePixels). */
+export function centerSquarePixels(image: DecodedImage): PixelBuffer {
+  return imagePixels(image, 'crop');
 }

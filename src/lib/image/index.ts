@@ -3,16 +3,18 @@
 // API:
 //   decodeImageBlob(blob)               Promise<DecodedImage>; throws ImageDecodeError{code}
 //   videoFrame(video)                   DecodedImage of the current webcam frame
-//   centerSquarePixels(image)           RGBA PixelBuffer of the largest centered square
+//   imagePixels(image, fit)             RGBA PixelBuffer of the largest centered square (or all of it)
 //   centerCropToSquare(w, h)            {sx, sy, size}
 //   resizeBilinearRgb(pixels, w, h)     Float32Array RGB 0..255 (half-pixel centers)
 //   buildInput(rgb, spec, norm)         model input in the spec's dtype (float / quantized 8-bit)
 //   imageInputSize(spec)                {height, width, channels} of a [1,H,W,3] input
 //   prepareInput(image, spec, norm)     all of the above for one image: {input, rgb, ms}
 //   readImageHeader(bytes)              format, size and EXIF orientation without decoding
+//   isImageComplete(bytes, format)      false when the file stops before its end marker (truncated)
 export * from './crop.ts';
 export * from './resize.ts';
 export * from './input.ts';
 export * from './header.ts';
+export * from './complete.ts';
 export * from './decode.ts';
 export * from './prepare.ts';

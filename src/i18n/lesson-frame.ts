@@ -1,0 +1,17 @@
+// Strings of the frame every lesson shares: what you will be able to do, how long it takes, key takeaways.
+import { defineStrings } from './translate.ts';
+
+export const lessonFrameStrings = defineStrings({
+  en: {
+    goalsHeading: 'In this lesson',
+    goalsIntro: 'By the end you will be able to:',
+    minutes: 'About {minutes} minutes, plus the demos.',
+    takeawaysHeading: 'Key takeaways',
+  },
+  ja: {
+    goalsHeading: 'このレッスンで学ぶこと',
+    goalsIntro: '読み終えると、次のことができるようになります。',
+    minutes: '所要時間は約 {minutes} 分（デモを試す時間は別）です。',
+    takeawaysHeading: 'まとめ',
+  },
+});

@@ -4,6 +4,13 @@ import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import starlightLinksValidator from 'starlight-links-validator';
 import { fileURLToPath } from 'node:url';
+import baseLinks from './config/base-links.mjs';
+
+// Any host, any path: BASE_PATH ('/tflite-lab/' for https://user.github.io/tflite-lab/) and SITE_URL
+// (the public origin, for the sitemap and canonical links) are read at build time. Code reaches the
+// base only through src/lib/site-path.ts; content links are prefixed by config/base-links.mjs.
+const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+const site = process.env.SITE_URL || 'https://tflite-lab.example.org';
 
 // Threads in WASM need SharedArrayBuffer, which browsers grant only to cross-origin isolated pages.
 const isolationHeaders = {
@@ -32,10 +39,12 @@ function tfliteNoEagerWasm() {
 }
 
 export default defineConfig({
-  site: 'https://tflite-lab.example.org',
+  site,
+  base,
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   server: { headers: isolationHeaders },
   integrations: [
+    baseLinks(),
     starlight({
       title: { en: 'TFLite Lab', ja: 'TFLite Lab' },
       description: 'Learn TensorFlow Lite and quantization by running real models in your browser.',
@@ -53,6 +62,7 @@ export default defineConfig({
         { label: 'Labs', translations: { ja: 'ラボ' }, items: [{ autogenerate: { directory: 'labs' } }] },
         { label: 'Reference', translations: { ja: 'リファレンス' }, items: [{ autogenerate: { directory: 'reference' } }] },
       ],
+      routeMiddleware: './src/route-data.ts',
       plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true })],
     }),
     preact(),

@@ -7,6 +7,8 @@ const port = Number(process.env.E2E_PORT ?? 4329);
 
 export default defineConfig({
   testDir: './tests/e2e',
+  // tests/e2e/hosted/ runs against a build under a base path: playwright.base.config.ts.
+  testIgnore: 'hosted/**',
   timeout: 120_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,

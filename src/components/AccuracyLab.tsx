@@ -3,7 +3,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { assetUrl, devImages, getModel, type Locale } from '../lib/models.ts';
-import { isRuntimeId, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
+import { DEFAULT_RUNTIME, isRuntimeId, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
 import { evaluateOnDevSet, type AccuracyRun } from '../lib/bench/accuracy-run.ts';
 import { manifestSource } from '../lib/bench/subjects.ts';
 import { publishedTop1 } from '../lib/bench/published.ts';
@@ -32,7 +32,7 @@ export default function AccuracyLab({ lang }: Props) {
   const uid = useId();
   const pairs = presets();
   const [pairId, setPairId] = useState(pairs[0]?.id ?? '');
-  const [runtime, setRuntime] = useState<RuntimeId>('tfjs-tflite');
+  const [runtime, setRuntime] = useState<RuntimeId>(DEFAULT_RUNTIME);
   const [count, setCount] = useState(String(devImages.length));
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const controller = useRef<AbortController | null>(null);
@@ -64,7 +64,7 @@ export default function AccuracyLab({ lang }: Props) {
       const [result, labels] = await Promise.all([
         evaluateOnDevSet(sources, devImages.slice(0, n), {
           runtime,
-          threads: defaultThreads(),
+          threads: defaultThreads(runtime),
           signal: abort.signal,
           onProgress: (done, total) => setPhase({ kind: 'running', done, total }),
         }),

@@ -2,7 +2,7 @@
 // cancel, and show the results. State and rendering only; the measuring lives in lib/bench.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { models, type Locale } from '../lib/models.ts';
-import { runtimeLabels, isRuntimeId, isCrossOriginIsolated, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
+import { DEFAULT_RUNTIME, runtimeLabels, isRuntimeId, isCrossOriginIsolated, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
 import { benchmark, BenchError, type BenchStatus, type BenchmarkResult } from '../lib/bench/session.ts';
 import { manifestSource, type BenchModelSource } from '../lib/bench/subjects.ts';
 import { PlanError, validateModelCount, validatePlan, validateThreads } from '../lib/bench/validate.ts';
@@ -37,7 +37,7 @@ export default function BenchmarkLab({ lang }: Props) {
   const uid = useId();
   const [extra, setExtra] = useState<BenchModelSource | null>(null);
   const [selected, setSelected] = useState<string[]>(defaultSelection);
-  const [runtime, setRuntime] = useState<RuntimeId>('tfjs-tflite');
+  const [runtime, setRuntime] = useState<RuntimeId>(DEFAULT_RUNTIME);
   const [maxThreads, setMaxThreads] = useState(1);
   const [threads, setThreads] = useState('1');
   const [warmup, setWarmup] = useState('5');
@@ -64,7 +64,7 @@ export default function BenchmarkLab({ lang }: Props) {
     const rt = params.get('runtime');
     if (isRuntimeId(rt)) setRuntime(rt);
     const th = Number(params.get('threads'));
-    setThreads(String(Number.isInteger(th) && th >= 1 && th <= max ? th : Math.min(max, defaultThreads())));
+    setThreads(String(Number.isInteger(th) && th >= 1 && th <= max ? th : Math.min(max, defaultThreads(isRuntimeId(rt) ? rt : DEFAULT_RUNTIME))));
     if (params.get('runs')) setRuns(params.get('runs')!);
     if (params.get('warmup')) setWarmup(params.get('warmup')!);
     let live = true;

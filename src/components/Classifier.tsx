@@ -8,7 +8,7 @@
 // after every classification, so bench/classifier-timing.ts can check that memory stays flat.
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { getModel, modelPairs, type Locale } from '../lib/models.ts';
-import { runtimeIds, isRuntimeId, isCrossOriginIsolated, type RuntimeId, type RuntimeInfo } from '../lib/runtime/index.ts';
+import { DEFAULT_RUNTIME, runtimeIds, isRuntimeId, isCrossOriginIsolated, type RuntimeId, type RuntimeInfo } from '../lib/runtime/index.ts';
 import { decodeImageBlob, videoFrame, type DecodedImage } from '../lib/image/index.ts';
 import {
   classifyImage,
@@ -45,7 +45,7 @@ function initialChoice(): { pair: string; runtime: RuntimeId } {
   const runtime = params.get('runtime');
   return {
     pair: modelPairs.some((p) => p.id === pair) ? pair! : DEFAULT_PAIR,
-    runtime: isRuntimeId(runtime) ? runtime : runtimeIds[0]!,
+    runtime: isRuntimeId(runtime) ? runtime : DEFAULT_RUNTIME,
   };
 }
 

@@ -2,7 +2,7 @@
 // ImageNet table. Timing is one interleaved benchmark of all models; accuracy one pass over the photos.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { devImages, type Locale } from '../lib/models.ts';
-import { defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
+import { DEFAULT_RUNTIME, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
 import { benchmark, type BenchmarkResult, type BenchStatus } from '../lib/bench/session.ts';
 import { classifyDevSet } from '../lib/bench/accuracy-run.ts';
 import { manifestSource } from '../lib/bench/subjects.ts';
@@ -39,7 +39,7 @@ export default function FamilyChart({ lang }: Props) {
   const t = translator(familyChartStrings, lang);
   const uid = useId();
   const family = familyModels();
-  const [runtime, setRuntime] = useState<RuntimeId>('tfjs-tflite');
+  const [runtime, setRuntime] = useState<RuntimeId>(DEFAULT_RUNTIME);
   const [photos, setPhotos] = useState('100');
   const [status, setStatus] = useState('');
   const [message, setMessage] = useState<{ text: string; alert: boolean } | null>(null);
@@ -66,7 +66,7 @@ export default function FamilyChart({ lang }: Props) {
     try {
       const timed: BenchmarkResult = await benchmark(sources, {
         runtime,
-        threads: defaultThreads(),
+        threads: defaultThreads(runtime),
         plan: PLAN,
         signal: abort.signal,
         onStatus: (s: BenchStatus) => {
@@ -82,7 +82,7 @@ export default function FamilyChart({ lang }: Props) {
         setStatus(t('accuracy', { count: family.length, done: 0, total: n }));
         const answers = await classifyDevSet(sources, devImages.slice(0, n), {
           runtime,
-          threads: defaultThreads(),
+          threads: defaultThreads(runtime),
           signal: abort.signal,
           onProgress: (done, total) => {
             setProgress({ done, total });

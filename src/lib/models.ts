@@ -1,4 +1,5 @@
 // Typed view of assets.manifest.json: the only place that knows which models, photos and labels exist.
+import { sitePath } from './site-path.ts';
 import manifest from '../../assets.manifest.json' with { type: 'json' };
 
 export type Locale = 'en' | 'ja';
@@ -86,9 +87,12 @@ export function getLabelFile(id: string): FileEntry {
   return file;
 }
 
-/** URL path of an asset under the site's base (public/ is served at the root). */
-export function assetUrl(entry: { file: string }, base = '/'): string {
-  return `${base.replace(/\/?$/, '/')}${entry.file}`;
+/**
+ * URL path of an asset under the site's base (public/ is served at the base). The base comes from
+ * sitePath(); the second argument is ignored and goes away with the `base` option plumbing (issue 13).
+ */
+export function assetUrl(entry: { file: string }, _base?: string): string {
+  return sitePath(entry.file);
 }
 
 export function isQuantized(model: ModelEntry): boolean {

@@ -34,7 +34,7 @@ test.describe('benchmark lab', () => {
       expect(iqr).toBeGreaterThanOrEqual(0);
       expect(n).toBe(6);
       expect(num(await cell('load'))).toBeGreaterThan(0);
-      expect(await cell('engine')).toMatch(/tflite_web_api_cc\w* · \d/);
+      expect(await cell('engine')).toMatch(/litert_wasm\w* · \d/); // the default runtime
       const bytes = manifest.models.find((m) => m.id === id)!.bytes;
       expect(Number(await row.locator('[data-col="size"]').getAttribute('data-bytes'))).toBe(bytes);
       expect(await cell('size')).toMatch(/\d(\.\d+)? (KB|MB)/);

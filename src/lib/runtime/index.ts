@@ -21,17 +21,17 @@ import type { LoadOptions, LoadedModel, Runtime, RuntimeId } from './types.ts';
 export * from './types.ts';
 export { fetchWithProgress, FetchError, type ProgressCallback } from '../fetch-with-progress.ts';
 export { modelIO, readModelIO, type ModelIO } from './model-io.ts';
-export { defaultThreads, hasWebGpu, isCrossOriginIsolated } from './environment.ts';
+export { DEFAULT_RUNTIME, defaultThreads, hasWebGpu, isCrossOriginIsolated } from './environment.ts';
 
-/** The adapters, as data: id -> dynamic import of its module. */
+/** The adapters, as data: id -> dynamic import of its module. Display order: the default (LiteRT.js) first. */
 const registry: Record<RuntimeId, { label: string; load: () => Promise<Runtime> }> = {
-  'tfjs-tflite': {
-    label: 'TensorFlow Lite for the web (@tensorflow/tfjs-tflite)',
-    load: () => import('./tfjs-tflite.ts').then((m) => m.tfjsTfliteRuntime),
-  },
   litert: {
     label: 'LiteRT.js (@litertjs/core)',
     load: () => import('./litert.ts').then((m) => m.liteRtRuntime),
+  },
+  'tfjs-tflite': {
+    label: 'TensorFlow Lite for the web (@tensorflow/tfjs-tflite)',
+    load: () => import('./tfjs-tflite.ts').then((m) => m.tfjsTfliteRuntime),
   },
 };
 

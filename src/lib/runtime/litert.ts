@@ -1,6 +1,7 @@
 // Adapter for @litertjs/core (LiteRT.js, Google's current web runtime for .tflite models).
 // Manual memory: every Tensor it creates is deleted here, every model on dispose().
 import type { CompiledModel, Tensor as LiteRtTensor } from '@litertjs/core';
+import { sitePath } from '../site-path.ts';
 import { modelBytes } from './model-bytes.ts';
 import { assertEngineAgrees } from './verify-io.ts';
 import { readModelIO } from './model-io.ts';
@@ -15,7 +16,7 @@ import {
   type RuntimeInfo,
 } from './types.ts';
 
-export const LITERT_WASM_PATH = '/wasm/litert/';
+export const LITERT_WASM_PATH = sitePath('wasm/litert/');
 
 type LiteRtModule = typeof import('@litertjs/core');
 
@@ -146,7 +147,7 @@ export const liteRtRuntime: Runtime = {
     const [setup, io] = await Promise.all([setupLiteRt(), readModelIO(bytes)]);
     const accelerator = options.accelerator ?? 'wasm';
     if (accelerator === 'webgpu') await ensureWebGpuDevice(setup.mod);
-    const threads = setup.threaded ? Math.max(1, Math.min(options.threads ?? defaultThreads(), setup.poolThreads)) : 1;
+    const threads = setup.threaded ? Math.max(1, Math.min(options.threads ?? defaultThreads('litert'), setup.poolThreads)) : 1;
     const t0 = performance.now();
     let compiled: CompiledModel;
     try {

@@ -8,6 +8,7 @@
 // alone as the engine's invoke time, and copy the output out before the next run. No tfjs tensors
 // are created at all, so nothing can leak into tf.memory().
 import type { TFLiteModel } from '@tensorflow/tfjs-tflite';
+import { sitePath } from '../site-path.ts';
 import { modelBytes } from './model-bytes.ts';
 import { readModelIO } from './model-io.ts';
 import { assertEngineAgrees } from './verify-io.ts';
@@ -23,7 +24,7 @@ import {
   type RuntimeInfo,
 } from './types.ts';
 
-export const TFJS_TFLITE_WASM_PATH = '/wasm/tfjs-tflite/';
+export const TFJS_TFLITE_WASM_PATH = sitePath('wasm/tfjs-tflite/');
 
 type RunnerArray = Int8Array | Uint8Array | Int16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
 
@@ -179,7 +180,7 @@ export const tfjsTfliteRuntime: Runtime = {
     const [mod, io] = await Promise.all([importTflite(), readModelIO(bytes)]);
     const features = await mod.getWasmFeatures();
     const threaded = features.multiThreading;
-    const threads = threaded ? Math.max(1, options.threads ?? defaultThreads()) : 1;
+    const threads = threaded ? Math.max(1, options.threads ?? defaultThreads('tfjs-tflite')) : 1;
     const variant = `tflite_web_api_cc${features.simd ? '_simd' : ''}${threaded ? '_threaded' : ''}`;
     const t0 = performance.now();
     let loaded: TFLiteModel;

@@ -1,0 +1,15 @@
+// The one place that knows where the site lives. Astro's `base` (BASE_PATH at build time, see
+// astro.config.mjs) reaches the browser bundle as import.meta.env.BASE_URL; Node (scripts, bench,
+// unit tests without Vite) has no import.meta.env and gets '/'.
+
+/** The site's base path, always with a trailing slash: '/' or e.g. '/tflite-lab/'. */
+export function siteBase(): string {
+  // Written out in full (no `?.`) so that Vite replaces `import.meta.env.BASE_URL` statically.
+  const base = (import.meta.env ? import.meta.env.BASE_URL : undefined) ?? '/';
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+/** URL path of a file or page of this site, e.g. sitePath('models/a.tflite') -> '/tflite-lab/models/a.tflite'. */
+export function sitePath(path: string): string {
+  return siteBase() + path.replace(/^\/+/, '');
+}

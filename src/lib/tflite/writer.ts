@@ -271,18 +271,10 @@ export function toWritableModel(model: import('./types.ts').TfliteModel): Writab
     }),
     tensors: sg.tensors.map((t) => {
       if (t.sparse) throw new TfliteWriteError(`Tensor "${t.name}" is sparse; sparse tensors are not supported.`);
-      let buffer = 0;
-      if (t.data) {
-        buffer = buffers.length;
-        buffers.push(t.data);
-      }
-      return { name: t.name, shape: t.shape, dtype: t.dtype, buffer, quantization: t.quantization, isVariable: t.isVariable, shapeSignature: t.shapeSignature };
+      return writableTensor(t, buffers);
     }),
   }));
-  const metadata = Object.entries(model.metadataBuffers).map(([name, data]) => {
-    buffers.push(data);
-    return { name, buffer: buffers.length - 1 };
-  });
+  const metadata = metadataEntries(model.metadataBuffers, buffers);
   return {
     version: model.version,
     description: model.description,
@@ -292,4 +284,24 @@ export function toWritableModel(model: import('./types.ts').TfliteModel): Writab
     metadata,
     signatureDefs: model.signatureDefs,
   };
+}
+
+type TensorFields = Pick<import('./types.ts').TfliteTensor, 'name' | 'shape' | 'dtype' | 'data' | 'quantization' | 'isVariable' | 'shapeSignature'>;
+
+/** A tensor for the writer; its constant data (if any) is appended to `buffers`. */
+export function writableTensor(t: TensorFields, buffers: (Uint8Array | null)[]): WritableTensor {
+  let buffer = 0;
+  if (t.data && t.data.byteLength > 0) {
+    buffer = buffers.length;
+    buffers.push(t.data);
+  }
+  return { name: t.name, shape: t.shape, dtype: t.dtype, buffer, quantization: t.quantization, isVariable: t.isVariable, shapeSignature: t.shapeSignature };
+}
+
+/** Metadata entries (name -> bytes), each appended to `buffers`. */
+export function metadataEntries(metadata: Record<string, Uint8Array>, buffers: (Uint8Array | null)[]): WritableModel['metadata'] {
+  return Object.entries(metadata).map(([name, data]) => {
+    buffers.push(data);
+    return { name, buffer: buffers.length - 1 };
+  });
 }

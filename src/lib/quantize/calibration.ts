@@ -1,0 +1,33 @@
+// The calibration variant of a float model: the same graph whose outputs are also every float
+// activation full-integer quantization needs a range for, so one run in the real WASM runtime
+// yields all of them. Tensor indices are unchanged, so a recorded range keys the float model too.
+import { QuantizeError } from './errors.ts';
+import { readGraph, writeGraph } from './graph.ts';
+import { checkInt8Support, tensorsNeedingRanges } from './int8.ts';
+
+export interface CalibrationModel {
+  bytes: Uint8Array;
+  /**
+   * What RangeRecorder.add() takes, in order: the calibration model's outputs (the original outputs
+   * first, then the intermediates), followed by the float inputs fed to the run.
+   */
+  tensorIndices: number[];
+  /** How many of tensorIndices are outputs of the calibration model (the rest are its inputs). */
+  outputCount: number;
+  /** Number of outputs of the original model (they come first, so output 0 is still the prediction). */
+  originalOutputCount: number;
+}
+
+export function makeCalibrationModel(floatModel: Uint8Array): CalibrationModel {
+  const { graph } = readGraph(floatModel, 'int8');
+  checkInt8Support(graph, 'int8');
+  const needed = tensorsNeedingRanges(graph);
+  const inputs = graph.inputs.filter((i) => needed.includes(i));
+  const extra = needed.filter((i) => !graph.inputs.includes(i) && !graph.outputs.includes(i));
+  const originalOutputCount = graph.outputs.length;
+  graph.outputs = [...graph.outputs, ...extra];
+  // Signatures would list only the original outputs; without them runtimes return subgraph outputs.
+  graph.signatureDefs = [];
+  if (graph.outputs.length === 0) throw new QuantizeError('The model has no outputs.', 'bad-model', 'int8');
+  return { bytes: writeGraph(graph), tensorIndices: [...graph.outputs, ...inputs], outputCount: graph.outputs.length, originalOutputCount };
+}

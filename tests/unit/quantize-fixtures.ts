@@ -1,0 +1,105 @@
+// Small float models written with the project's own writer, for the quantizer's unit and fuzz tests.
+import { BUILTIN_OPERATORS } from '../../src/lib/tflite/opcodes.ts';
+import type { OperatorOptions, TfliteDtype } from '../../src/lib/tflite/types.ts';
+import { writeTflite, type WritableTensor } from '../../src/lib/tflite/writer.ts';
+import type { RandomSource } from '../../src/lib/random.ts';
+
+interface Op {
+  opcode: string;
+  inputs: number[];
+  outputs: number[];
+  optionsType: string;
+  options: OperatorOptions;
+}
+
+/** Builds a single-subgraph model step by step. */
+export class ModelBuilder {
+  private tensors: WritableTensor[] = [];
+  private buffers: (Uint8Array | null)[] = [null];
+  private ops: Op[] = [];
+
+  activation(name: string, shape: number[], dtype: TfliteDtype = 'float32'): number {
+    this.tensors.push({ name, shape, dtype, buffer: 0, quantization: null, isVariable: false, shapeSignature: null });
+    return this.tensors.length - 1;
+  }
+
+  constant(name: string, shape: number[], values: ArrayLike<number>, dtype: 'float32' | 'int32' = 'float32'): number {
+    const typed = dtype === 'float32' ? Float32Array.from(values) : Int32Array.from(values);
+    this.buffers.push(new Uint8Array(typed.buffer));
+    this.tensors.push({ name, shape, dtype, buffer: this.buffers.length - 1, quantization: null, isVariable: false, shapeSignature: null });
+    return this.tensors.length - 1;
+  }
+
+  op(opcode: string, inputs: number[], outputs: number[], optionsType = 'NONE', options: OperatorOptions = {}): void {
+    this.ops.push({ opcode, inputs, outputs, optionsType, options });
+  }
+
+  build(inputs: number[], outputs: number[]): Uint8Array {
+    const codes = [...new Set(this.ops.map((o) => o.opcode))];
+    return writeTflite({
+      version: 3,
+      description: 'test model',
+      operatorCodes: codes.map((name) => ({ builtinCode: BUILTIN_OPERATORS.indexOf(name), customCode: null, version: 1 })),
+      subgraphs: [{
+        name: 'main', tensors: this.tensors, inputs, outputs,
+        operators: this.ops.map((o) => ({ opcodeIndex: codes.indexOf(o.opcode), inputs: o.inputs, outputs: o.outputs, optionsType: o.optionsType, options: o.options })),
+      }],
+      buffers: this.buffers,
+      metadata: [],
+      signatureDefs: [],
+    });
+  }
+}
+
+const convOptions = (activation: string): OperatorOptions => ({
+  padding: 'SAME', stride_w: 1, stride_h: 1, fused_activation_function: activation, dilation_w_factor: 1, dilation_h_factor: 1,
+});
+
+/**
+ * input [1,H,W,C] -> CONV_2D -> DEPTHWISE_CONV_2D -> ADD (residual) -> AVERAGE_POOL_2D -> RESHAPE
+ * -> FULLY_CONNECTED -> SOFTMAX, with random weights (a few channels dead) and random sizes.
+ */
+export function randomConvNet(random: RandomSource, options: { size?: number; channels?: number; classes?: number } = {}): Uint8Array {
+  const size = options.size ?? 2 + Math.floor(random() * 6);
+  const c = options.channels ?? 1 + Math.floor(random() * 40);
+  const classes = options.classes ?? 2 + Math.floor(random() * 20);
+  const values = (n: number, deadEvery = 0, width = 1) =>
+    Array.from({ length: n }, (_, i) => (deadEvery && Math.floor(i / width) % deadEvery === 0 ? 0 : (random() - 0.5) * 2 * random()));
+  const b = new ModelBuilder();
+  const input = b.activation('input', [1, size, size, 3]);
+  const convW = b.constant('conv/weights', [c, 3, 3, 3], values(c * 27, 7, 27));
+  const convB = b.constant('conv/bias', [c], values(c));
+  const conv = b.activation('conv/out', [1, size, size, c]);
+  b.op('CONV_2D', [input, convW, convB], [conv], 'Conv2DOptions', convOptions('RELU6'));
+  const dwW = b.constant('dw/weights', [1, 3, 3, c], values(9 * c));
+  const dwB = b.constant('dw/bias', [c], values(c));
+  const dw = b.activation('dw/out', [1, size, size, c]);
+  b.op('DEPTHWISE_CONV_2D', [conv, dwW, dwB], [dw], 'DepthwiseConv2DOptions', { ...convOptions('NONE'), depth_multiplier: 1 });
+  const sum = b.activation('add/out', [1, size, size, c]);
+  b.op('ADD', [conv, dw], [sum], 'AddOptions', { fused_activation_function: 'NONE' });
+  const pooled = b.activation('pool/out', [1, 1, 1, c]);
+  b.op('AVERAGE_POOL_2D', [sum], [pooled], 'Pool2DOptions', { padding: 'VALID', stride_w: 1, stride_h: 1, filter_width: size, filter_height: size, fused_activation_function: 'NONE' });
+  const shape = b.constant('reshape/shape', [2], [1, c], 'int32');
+  const flat = b.activation('reshape/out', [1, c]);
+  b.op('RESHAPE', [pooled, shape], [flat], 'ReshapeOptions', { new_shape: [1, c] });
+  const fcW = b.constant('fc/weights', [classes, c], values(classes * c));
+  const fcB = b.constant('fc/bias', [classes], values(classes));
+  const logits = b.activation('fc/out', [1, classes]);
+  b.op('FULLY_CONNECTED', [flat, fcW, fcB], [logits], 'FullyConnectedOptions', { fused_activation_function: 'NONE', weights_format: 'DEFAULT', keep_num_dims: false });
+  const probs = b.activation('probs', [1, classes]);
+  b.op('SOFTMAX', [logits], [probs], 'SoftmaxOptions', { beta: 1 });
+  return b.build([input], [probs]);
+}
+
+/** A model with an op the int8 modes do not support (EXP), after a convolution big enough for dynamic range. */
+export function modelWithExp(): Uint8Array {
+  const b = new ModelBuilder();
+  const input = b.activation('input', [1, 4, 4, 16]);
+  const w = b.constant('conv/weights', [64, 1, 1, 16], Array.from({ length: 1024 }, (_, i) => Math.sin(i)));
+  const bias = b.constant('conv/bias', [64], Array.from({ length: 64 }, (_, i) => i / 64));
+  const conv = b.activation('conv/out', [1, 4, 4, 64]);
+  b.op('CONV_2D', [input, w, bias], [conv], 'Conv2DOptions', convOptions('NONE'));
+  const out = b.activation('exp/out', [1, 4, 4, 64]);
+  b.op('EXP', [conv], [out], 'ExpOptions', {});
+  return b.build([input], [out]);
+}

@@ -1,7 +1,7 @@
 // The calibration variant of a float model: the same graph whose outputs are also every float
 // activation full-integer quantization needs a range for, so one run in the real WASM runtime
 // yields all of them. Tensor indices are unchanged, so a recorded range keys the float model too.
-import { QuantizeError } from './errors.ts';
+import { asQuantizeError, QuantizeError } from './errors.ts';
 import { readGraph, writeGraph } from './graph.ts';
 import { checkInt8Support, tensorsNeedingRanges } from './int8.ts';
 
@@ -19,6 +19,14 @@ export interface CalibrationModel {
 }
 
 export function makeCalibrationModel(floatModel: Uint8Array): CalibrationModel {
+  try {
+    return calibrationModel(floatModel);
+  } catch (error) {
+    throw asQuantizeError(error, 'int8');
+  }
+}
+
+function calibrationModel(floatModel: Uint8Array): CalibrationModel {
   const { graph } = readGraph(floatModel, 'int8');
   checkInt8Support(graph, 'int8');
   const needed = tensorsNeedingRanges(graph);

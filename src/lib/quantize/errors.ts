@@ -26,3 +26,10 @@ export class QuantizeError extends Error {
     super(message);
   }
 }
+
+/** A file whose structure contradicts itself (shapes vs data, enum values) ends as 'bad-model'. */
+export function asQuantizeError(error: unknown, mode: QuantizeMode): QuantizeError {
+  if (error instanceof QuantizeError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new QuantizeError(`The model's structure is inconsistent: ${message}`, 'bad-model', mode);
+}

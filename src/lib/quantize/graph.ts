@@ -59,6 +59,9 @@ export function readGraph(bytes: Uint8Array, mode: QuantizeMode): { graph: Graph
     if (op.builtinCode === 32) {
       throw new QuantizeError(`Operator ${op.index} is the custom op ${op.opcode}; custom ops cannot be rewritten.`, 'unsupported-op', mode, op.opcode);
     }
+    if (BUILTIN_OPERATORS.indexOf(op.opcode) !== op.builtinCode) {
+      throw new QuantizeError(`Operator ${op.index} has an unknown operator code ${op.builtinCode}.`, 'unsupported-op', mode, op.opcode);
+    }
     if (op.optionsType !== 'NONE' && !OPTION_TABLES[op.optionsType]) {
       throw new QuantizeError(`Operator ${op.index} (${op.opcode}) has ${op.optionsType}, which the writer cannot copy.`, 'unsupported-op', mode, op.opcode);
     }

@@ -6,7 +6,7 @@
 //   int8-io  = + inference_input_type/inference_output_type  (uint8 or int8 I/O)
 // The int8 modes need activation ranges: run makeCalibrationModel()'s model on the representative
 // set and feed each run to a RangeRecorder (see calibration.ts for the order).
-import { QuantizeError, type QuantizeMode } from './errors.ts';
+import { asQuantizeError, QuantizeError, type QuantizeMode } from './errors.ts';
 import { readGraph, writeGraph } from './graph.ts';
 import { fullInteger } from './int8.ts';
 import type { ActivationRange } from './ranges.ts';
@@ -35,6 +35,14 @@ export interface QuantizeResult {
 }
 
 export function quantizeModel(floatModel: Uint8Array, options: QuantizeOptions): QuantizeResult {
+  try {
+    return quantize(floatModel, options);
+  } catch (error) {
+    throw asQuantizeError(error, options.mode);
+  }
+}
+
+function quantize(floatModel: Uint8Array, options: QuantizeOptions): QuantizeResult {
   const { mode } = options;
   if (!QUANTIZE_MODES.includes(mode)) throw new QuantizeError(`Unknown mode ${String(mode)}.`, 'bad-options', mode);
   if (options.ioType !== undefined && mode !== 'int8-io') {

@@ -13,7 +13,7 @@ import { benchStrings } from '../i18n/bench.ts';
 import BenchResults from './bench/BenchResults.tsx';
 import OpProfilePanel from './bench/OpProfilePanel.tsx';
 import RuntimeComparison from './bench/RuntimeComparison.tsx';
-import { planMessage } from './bench/plan-messages.ts';
+import { describeError } from '../i18n/errors.ts';
 import { defaultSelection, presets, selectionFromQuery } from './bench/selection.ts';
 import { handedOverSource } from './bench/handoff-source.ts';
 import RuntimeSelect from './shared/RuntimeSelect.tsx';
@@ -99,7 +99,7 @@ export default function BenchmarkLab({ lang }: Props) {
       threadCount = validateThreads(threads, maxThreads);
     } catch (err) {
       if (err instanceof PlanError) {
-        setPhase({ kind: 'message', text: planMessage(err, t), alert: true });
+        setPhase({ kind: 'message', text: describeError(err, lang).message, alert: true });
         return;
       }
       throw err;

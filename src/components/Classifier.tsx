@@ -23,7 +23,7 @@ import { classifierStrings } from '../i18n/classifier.ts';
 import ModelResult from './classifier/ModelResult.tsx';
 import ImageSources from './classifier/ImageSources.tsx';
 import Webcam from './classifier/Webcam.tsx';
-import { toUiError, type UiError } from './classifier/errors.ts';
+import { describeError, type ErrorText } from '../i18n/errors.ts';
 import RuntimeSelect from './shared/RuntimeSelect.tsx';
 import PairSelect from './shared/PairSelect.tsx';
 import './shared/lab-card.css';
@@ -80,7 +80,7 @@ export default function Classifier({ lang, base = '/' }: Props) {
   const [sessions, setSessions] = useState<ModelSession[]>([]);
   const [results, setResults] = useState<Classification[] | null>(null);
   const [run, setRun] = useState(0);
-  const [error, setError] = useState<UiError | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [webcam, setWebcam] = useState(false);
   const [source, setSource] = useState<'file' | 'camera'>('file');
@@ -129,7 +129,7 @@ export default function Classifier({ lang, base = '/' }: Props) {
       },
       (err: unknown) => {
         if (cancelled) return;
-        setError(toUiError(err));
+        setError(describeError(err, lang));
         setPhase('error');
       },
     );
@@ -191,8 +191,7 @@ export default function Classifier({ lang, base = '/' }: Props) {
             );
           }
         } catch (err) {
-          const size = image ? `${image.originalWidth}×${image.originalHeight}` : '';
-          setError(toUiError(err, { size }));
+          setError(describeError(err, lang));
           if (from === 'file') setResults(null);
         } finally {
           image?.close();
@@ -267,7 +266,8 @@ export default function Classifier({ lang, base = '/' }: Props) {
 
       {error && (
         <div class="clf-error" role="alert" data-testid="error" data-code={error.code}>
-          <p>{t(error.key, error.vars)}</p>
+          <p>{error.message}</p>
+          {error.detail && <p class="clf-error__detail">{error.detail}</p>}
           {phase === 'error' && (
             <button type="button" onClick={() => setLoadAttempt((n) => n + 1)}>
               {t('retry')}

@@ -6,10 +6,9 @@ import { fetchWithProgress } from '../lib/fetch-with-progress.ts';
 import { MAX_MODEL_BYTES, parseTflite } from '../lib/tflite/reader.ts';
 import { describeModel, type ModelReport } from '../lib/tflite/describe.ts';
 import { benchmarkHandoffUrl, saveHandoffModel } from '../lib/tflite/handoff.ts';
-import { TfliteParseError } from '../lib/tflite/types.ts';
 import { formatBytes, translator } from '../i18n/translate.ts';
 import { inspectorStrings } from '../i18n/inspector.ts';
-import { loadErrorText } from '../i18n/load-errors.ts';
+import { describeError } from '../i18n/errors.ts';
 import ReportView from './inspector/ReportView.tsx';
 import { useFileDrop } from './shared/useFileDrop.ts';
 import type { T } from './inspector/format.ts';
@@ -28,18 +27,6 @@ type State =
   | { phase: 'error'; message: string; detail?: string }
   | { phase: 'ready'; report: ModelReport; name: string; site: ModelEntry | null; bytes: Uint8Array };
 
-/** Maps a reader error to a specific sentence in the reader's language. */
-function parseErrorMessage(error: unknown, name: string, size: number, t: T, lang: Locale): string {
-  if (!(error instanceof TfliteParseError)) return t('errMalformed', { name });
-  switch (error.code) {
-    case 'too-small': return t('errTooSmall', { name, size: formatBytes(size, lang) });
-    case 'bad-identifier': return t('errIdentifier', { name });
-    case 'out-of-bounds': return t('errOutOfBounds', { name });
-    case 'too-large': return t('errTooLarge', { name, size: formatBytes(size, lang), limit: formatBytes(MAX_MODEL_BYTES, lang) });
-    case 'malformed': return t('errMalformed', { name });
-  }
-}
-
 export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_uint8' }: Props) {
   const t: T = translator(inspectorStrings, lang);
   const id = useId();
@@ -56,7 +43,8 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
       const report = describeModel(model, site ? { siteNormalization: site.normalization } : {});
       setState({ phase: 'ready', report, name, site, bytes });
     } catch (error) {
-      setState({ phase: 'error', message: parseErrorMessage(error, name, bytes.length, t, lang), detail: loadErrorText(error, lang).detail });
+      const { message, detail } = describeError(error, lang, { fileName: name });
+      setState({ phase: 'error', message, detail });
     }
   };
 
@@ -71,8 +59,8 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
       (bytes) => show(bytes, entry.file.split('/').pop() ?? entry.id, entry, ticket),
       (error: unknown) => {
         if (ticket === request.current && !controller.signal.aborted) {
-          const { reason, detail } = loadErrorText(error, lang);
-          setState({ phase: 'error', message: t('errDownload', { reason }), detail });
+          const { message, detail } = describeError(error, lang);
+          setState({ phase: 'error', message, detail });
         }
       },
     );

@@ -13,7 +13,7 @@ import { histogram } from '../lib/quant/histogram.ts';
 import { formatInt } from '../lib/quant/format.ts';
 import { formatBytes, translator } from '../i18n/translate.ts';
 import { quantExplorerStrings } from '../i18n/quant-explorer.ts';
-import { loadErrorText } from '../i18n/load-errors.ts';
+import { describeError } from '../i18n/errors.ts';
 import HistogramPlot from './quant/HistogramPlot.tsx';
 import NumberLine from './quant/NumberLine.tsx';
 import OfficialPanel from './quant/OfficialPanel.tsx';
@@ -85,8 +85,8 @@ export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
       try {
         return parseTflite(bytes);
       } catch (err) {
-        const { reason, detail } = loadErrorText(err, lang);
-        throw new LocalizedError(t('parseFailed', { file, reason }), detail);
+        const { message, detail } = describeError(err, lang, { fileName: file });
+        throw new LocalizedError(message, detail);
       }
     };
     Promise.all([fetchOne(floatEntry, 0), fetchOne(quantEntry, 1)])
@@ -100,8 +100,8 @@ export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
         if (err instanceof LocalizedError) return setLoad({ state: 'error', message: err.message, detail: err.detail });
-        const { reason, detail } = loadErrorText(err, lang);
-        setLoad({ state: 'error', message: t('loadFailed', { reason }), detail });
+        const { message, detail } = describeError(err, lang);
+        setLoad({ state: 'error', message: t('loadFailed', { message }), detail });
       });
     return () => controller.abort();
   }, [pair]);

@@ -3,18 +3,25 @@
 import type { Locale } from '../lib/models.ts';
 
 export type Dictionary<K extends string> = Record<Locale, Record<K, string>>;
+/** Values for {name} placeholders. */
+export type Vars = Record<string, string | number>;
+/** The keys of a dictionary made with defineStrings. */
+export type KeyOf<D extends Dictionary<string>> = keyof D['en'] & string;
+/** What translator(dict, locale) returns; the one type every island and helper takes as `t`. */
+export type Translator<D extends Dictionary<string>> = (key: KeyOf<D>, vars?: Vars) => string;
 
 export function defineStrings<const K extends string>(dict: Dictionary<K>): Dictionary<K> {
   return dict;
 }
 
 /** Returns t(key, vars): replaces {name} placeholders with vars.name. */
-export function translator<K extends string>(dict: Dictionary<K>, locale: Locale) {
+export function translator<K extends string>(dict: Dictionary<K>, locale: Locale): Translator<Dictionary<K>> {
   const strings = dict[locale] ?? dict.en;
-  return (key: K, vars: Record<string, string | number> = {}): string =>
+  return (key: K, vars: Vars = {}): string =>
     strings[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** The site locale for a BCP 47 tag such as Astro.currentLocale or <html lang> ('ja', 'ja-JP', 'en'). */
 export function localeFromLang(lang: string | undefined): Locale {
   return lang?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }

@@ -7,7 +7,7 @@ import { manifestSource } from '../../lib/bench/subjects.ts';
 import { PlanError, validatePlan, validateThreads } from '../../lib/bench/validate.ts';
 import { translator } from '../../i18n/translate.ts';
 import { benchStrings } from '../../i18n/bench.ts';
-import { planMessage } from './plan-messages.ts';
+import { describeError } from '../../i18n/errors.ts';
 import { presets } from './selection.ts';
 import { ms, ratio } from './format.ts';
 import PairSelect from '../shared/PairSelect.tsx';
@@ -42,7 +42,7 @@ export default function RuntimeComparison({ lang, nameOf, threads, maxThreads, w
       plan = validatePlan({ warmup, runs });
       threadCount = validateThreads(threads, maxThreads);
     } catch (err) {
-      if (err instanceof PlanError) return setError(planMessage(err, t));
+      if (err instanceof PlanError) return setError(describeError(err, lang).message);
       throw err;
     }
     setRows([]);

@@ -1,8 +1,9 @@
 // One measurement of a side panel (per-op profile, runtime comparison): running flag, live status,
 // error line and cancel, and the lab told it is busy so no two measurements skew each other.
 import { useRef, useState } from 'preact/hooks';
+import type { Dictionary, Translator } from '../../i18n/translate.ts';
 
-type Messages = (key: 'cancelled' | 'failed', vars?: Record<string, string | number>) => string;
+type Messages = Translator<Dictionary<'cancelled' | 'failed'>>;
 
 export function usePanelRun(onBusyChange: (busy: boolean) => void, t: Messages) {
   const [running, setRunning] = useState(false);

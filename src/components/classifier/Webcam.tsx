@@ -4,13 +4,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/models.ts';
 import { translator } from '../../i18n/translate.ts';
 import { classifierStrings } from '../../i18n/classifier.ts';
-import { cameraError, type UiError } from './errors.ts';
+import { describeCameraError, type ErrorText } from '../../i18n/errors.ts';
 
 interface Props {
   lang: Locale;
   /** Classifies the current frame; resolves when both models are done. */
   onFrame: (video: HTMLVideoElement) => Promise<void>;
-  onError: (error: UiError) => void;
+  onError: (error: ErrorText) => void;
   onStop: () => void;
 }
 
@@ -45,7 +45,7 @@ export default function Webcam({ lang, onFrame, onError, onStop }: Props) {
       }
     })().catch((err: unknown) => {
       if (stopped) return;
-      onError(cameraError(err));
+      onError(describeCameraError(err, lang));
       onStop();
     });
     return () => {

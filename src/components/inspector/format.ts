@@ -2,9 +2,10 @@
 import type { Locale } from '../../lib/models.ts';
 import type { InputRecipe, ModelReport, TensorMeaning, TensorSummary } from '../../lib/tflite/describe.ts';
 import type { inspectorStrings } from '../../i18n/inspector.ts';
+import type { KeyOf, Translator } from '../../i18n/translate.ts';
 
-export type InspectorKey = keyof (typeof inspectorStrings)['en'];
-export type T = (key: InspectorKey, vars?: Record<string, string | number>) => string;
+export type InspectorKey = KeyOf<typeof inspectorStrings>;
+export type T = Translator<typeof inspectorStrings>;
 
 /** Up to 7 significant digits, without trailing zeros: 0.0078125, 0.00784314, 127.5. */
 export function num(x: number): string {

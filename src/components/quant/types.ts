@@ -1,4 +1,5 @@
 import type { quantExplorerStrings } from '../../i18n/quant-explorer.ts';
+import type { KeyOf, Translator } from '../../i18n/translate.ts';
 
-export type QuantKey = keyof (typeof quantExplorerStrings)['en'];
-export type QuantT = (key: QuantKey, vars?: Record<string, string | number>) => string;
+export type QuantKey = KeyOf<typeof quantExplorerStrings>;
+export type QuantT = Translator<typeof quantExplorerStrings>;

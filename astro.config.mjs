@@ -4,6 +4,8 @@ import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import starlightLinksValidator from 'starlight-links-validator';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import baseLinks from './config/base-links.mjs';
 
 // Any host, any path: BASE_PATH ('/tflite-lab/' for https://user.github.io/tflite-lab/) and SITE_URL
@@ -11,6 +13,24 @@ import baseLinks from './config/base-links.mjs';
 // base only through src/lib/site-path.ts; content links are prefixed by config/base-links.mjs.
 const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 const site = process.env.SITE_URL || 'https://tflite-lab.example.org';
+
+// The service worker (public/sw.js: cross-origin isolation without header control, offline cache)
+// keeps models, photos and WASM in a cache versioned by the asset manifest's sha256 (and the
+// runtimes' versions, whose WASM it holds), pages and scripts in one versioned by the build.
+/** @param {string} name */
+const packageVersion = (name) => JSON.parse(readFileSync(new URL(`./node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
+const assetVersion = createHash('sha256')
+  .update(readFileSync(new URL('./assets.manifest.json', import.meta.url)))
+  .update(`${packageVersion('@litertjs/core')} ${packageVersion('@tensorflow/tfjs-tflite')}`)
+  .digest('hex')
+  .slice(0, 16);
+const buildVersion = Date.now().toString(36);
+const serviceWorkerScript = {
+  tag: /** @type {const} */ ('script'),
+  attrs: { src: `${base}register-sw.js?assets=${assetVersion}&build=${buildVersion}`, async: true },
+};
+// `astro dev` serves modules that change on every save: no service worker there.
+const isDev = process.argv.includes('dev');
 
 // Threads in WASM need SharedArrayBuffer, which browsers grant only to cross-origin isolated pages.
 const isolationHeaders = {
@@ -63,6 +83,7 @@ export default defineConfig({
         { label: 'Reference', translations: { ja: 'リファレンス' }, items: [{ autogenerate: { directory: 'reference' } }] },
       ],
       routeMiddleware: './src/route-data.ts',
+      head: isDev ? [] : [serviceWorkerScript],
       plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true })],
     }),
     preact(),

@@ -13,7 +13,7 @@ export default defineConfig({
   ...main,
   testDir: './tests/e2e/hosted',
   testIgnore: undefined,
-  use: { ...main.use, baseURL: `http://127.0.0.1:${port}${BASE_PATH}` },
+  use: { ...main.use, baseURL: `http://127.0.0.1:${port}${BASE_PATH}`, serviceWorkers: 'allow' },
   webServer: {
     command: `node tests/e2e/static-server.mjs ${outDir} ${BASE_PATH} ${port}`,
     url: `http://127.0.0.1:${port}${BASE_PATH}`,

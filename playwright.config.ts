@@ -21,6 +21,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath, args: chromiumArgs },
     trace: 'off',
+    // page.route() cannot see requests a service worker answers; tests/e2e/hosted/ allows it.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx astro preview --host 127.0.0.1 --port ${port} --ignore-lock`,

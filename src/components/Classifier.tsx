@@ -31,8 +31,6 @@ import './classifier/Classifier.css';
 
 interface Props {
   lang: Locale;
-  /** Site base path for assets ('/' unless the site is deployed under a sub-path). */
-  base?: string;
 }
 
 type Phase = 'loading' | 'ready' | 'busy' | 'error';
@@ -65,7 +63,7 @@ function drawRgb(canvas: HTMLCanvasElement | null, rgb: Float32Array, size: numb
   ctx.putImageData(image, 0, 0);
 }
 
-export default function Classifier({ lang, base = '/' }: Props) {
+export default function Classifier({ lang }: Props) {
   const t = translator(classifierStrings, lang);
   const uid = useId();
   // Read on the client's first render, so that a ?runtime= link never loads the default runtime first.
@@ -108,7 +106,6 @@ export default function Classifier({ lang, base = '/' }: Props) {
     const opening = Promise.all(
       entries.map((entry, i) =>
         openModelSession(choice.runtime, entry, {
-          base,
           onProgress: (loaded) => {
             loadedBy[i] = loaded;
             if (!cancelled) setProgress({ loaded: loadedBy.reduce((a, b) => a + b, 0), total });
@@ -277,7 +274,7 @@ export default function Classifier({ lang, base = '/' }: Props) {
       )}
 
       <h3 class="clf-heading">{t('chooseImage')}</h3>
-      <ImageSources lang={lang} base={base} onBlob={onBlob} onSample={onSample} fileInputId={`${uid}-file`} />
+      <ImageSources lang={lang} onBlob={onBlob} onSample={onSample} fileInputId={`${uid}-file`} />
       <div class="clf-camera">
         <button type="button" class="clf-camera__toggle" aria-pressed={webcam} onClick={() => setWebcam((w) => !w)}>
           {webcam ? t('webcamStop') : t('webcamStart')}

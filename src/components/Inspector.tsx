@@ -55,7 +55,7 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
     const ticket = ++request.current;
     const controller = new AbortController();
     setState({ phase: 'loading', message: t('loadingSite', { name: entry.name[lang] }) });
-    fetchWithProgress(assetUrl(entry, base), undefined, { expectedBytes: entry.bytes, signal: controller.signal }).then(
+    fetchWithProgress(assetUrl(entry), undefined, { expectedBytes: entry.bytes, signal: controller.signal }).then(
       (bytes) => show(bytes, entry.file.split('/').pop() ?? entry.id, entry, ticket),
       (error: unknown) => {
         if (ticket === request.current && !controller.signal.aborted) {

@@ -73,7 +73,7 @@ export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
       setLoad({ state: 'loading', loaded: progress[0]! + progress[1]!, total: totals[0]! + totals[1]! });
     const fetchOne = (entry: typeof floatEntry, k: number) =>
       fetchWithProgress(
-        assetUrl(entry, import.meta.env.BASE_URL),
+        assetUrl(entry),
         (loaded, total) => {
           progress[k] = loaded;
           if (total) totals[k] = total;

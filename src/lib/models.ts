@@ -87,11 +87,8 @@ export function getLabelFile(id: string): FileEntry {
   return file;
 }
 
-/**
- * URL path of an asset under the site's base (public/ is served at the base). The base comes from
- * sitePath(); the second argument is ignored and goes away with the `base` option plumbing (issue 13).
- */
-export function assetUrl(entry: { file: string }, _base?: string): string {
+/** URL path of an asset (public/ is served at the site's base; sitePath() knows the base). */
+export function assetUrl(entry: { file: string }): string {
   return sitePath(entry.file);
 }
 

@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import manifest from '../../assets.manifest.json' with { type: 'json' };
 import { expect, test } from './fixtures.ts';
+import { storeHandoff } from './handoff.ts';
 
 const V1_PAIR = 'model=mobilenet_v1_0.25_224_float&model=mobilenet_v1_0.25_224_uint8';
 
@@ -257,21 +258,7 @@ test.describe('benchmark lab panels and the family chart', () => {
 test.describe('benchmark lab, hand-over from the inspector', () => {
   test('a file handed over through IndexedDB is listed, selected and benchmarked', async ({ page, problems }) => {
     await page.goto('/labs/benchmark/');
-    // What the inspector's "Send this file to the benchmark" stores (contract in src/lib/tflite/handoff.ts).
-    await page.evaluate(async () => {
-      const bytes = await (await fetch('/models/mobilenet_v1_0.25_128_quant.tflite')).arrayBuffer();
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tflite-lab', 1);
-        open.onupgradeneeded = () => open.result.createObjectStore('handoff');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('handoff', 'readwrite');
-          tx.objectStore('handoff').put({ name: 'my_model.tflite', bytes, savedAt: Date.now() }, 'inspector-model');
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      });
-    });
+    await storeHandoff(page, 'my_model.tflite', '/models/mobilenet_v1_0.25_128_quant.tflite');
     await openLab(page, '/labs/benchmark/?handoff=inspector&runs=4&warmup=1', 'benchmark-lab');
     const lab = page.getByTestId('benchmark-lab');
     const handed = lab.locator('input[name="model"][value="inspector"]');

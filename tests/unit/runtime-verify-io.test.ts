@@ -17,4 +17,14 @@ describe('assertEngineAgrees', () => {
     expect(() => assertEngineAgrees('litert', 'output', [input], [{ dtype: 'uint8', shape: [1, 1001] }])).toThrow(/output 0 is uint8 \[1, 224, 224, 3\]/);
     expect(() => assertEngineAgrees('litert', 'output', [input], [])).toThrow(/the file has 1, litert reports 0/);
   });
+  it('lets the engine size what the file leaves open: -1 dimensions, outputs sized when the model runs', () => {
+    const open: TensorSpec = { name: 'x', dtype: 'float32', shape: [-1, 4] };
+    expect(() => assertEngineAgrees('litert', 'input', [open], [{ dtype: 'float32', shape: [3, 4] }])).not.toThrow();
+    expect(() => assertEngineAgrees('litert', 'input', [open], [{ dtype: 'float32', shape: [3, 5] }])).toThrow(/input 0/);
+    const boxes: TensorSpec = { name: 'boxes', dtype: 'float32', shape: [] };
+    expect(() => assertEngineAgrees('tfjs-tflite', 'output', [boxes], [{ dtype: 'float32', shape: [1, 10, 4] }])).not.toThrow();
+    expect(() => assertEngineAgrees('tfjs-tflite', 'output', [boxes], [{ dtype: 'int32', shape: [1, 10, 4] }])).toThrow(/output 0/);
+    // An input with an empty shape is a scalar, not a wildcard.
+    expect(() => assertEngineAgrees('tfjs-tflite', 'input', [boxes], [{ dtype: 'float32', shape: [1] }])).toThrow(/input 0/);
+  });
 });

@@ -8,7 +8,6 @@ import { useFileDrop } from '../shared/useFileDrop.ts';
 
 interface Props {
   lang: Locale;
-  base: string;
   onBlob: (blob: Blob, source: string) => void;
   onSample: (url: string, id: string) => void;
   fileInputId: string;
@@ -23,7 +22,7 @@ function firstImageFile(list: DataTransferItemList | FileList | null | undefined
   return null;
 }
 
-export default function ImageSources({ lang, base, onBlob, onSample, fileInputId }: Props) {
+export default function ImageSources({ lang, onBlob, onSample, fileInputId }: Props) {
   const t = translator(classifierStrings, lang);
   const { dragging, handlers: dropHandlers } = useFileDrop((files) => {
     const file = firstImageFile(files);
@@ -55,10 +54,10 @@ export default function ImageSources({ lang, base, onBlob, onSample, fileInputId
                 type="button"
                 class="clf-sample"
                 data-sample={img.id}
-                onClick={() => onSample(assetUrl(img, base), img.id)}
+                onClick={() => onSample(assetUrl(img), img.id)}
                 aria-label={t('samplePick', { name: img.name[lang] })}
               >
-                <img src={assetUrl(img, base)} alt="" loading="lazy" decoding="async" width={72} height={72} />
+                <img src={assetUrl(img)} alt="" loading="lazy" decoding="async" width={72} height={72} />
                 <span>{img.name[lang]}</span>
               </button>
             </li>

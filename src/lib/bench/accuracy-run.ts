@@ -23,7 +23,6 @@ export interface AccuracyOptions {
   threads: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
-  base?: string;
 }
 
 /** Two models compared photo by photo (the accuracy lab). */
@@ -55,16 +54,16 @@ export async function classifyDevSet(
   const watch = new LongTaskWatch();
   try {
     // loadSubject needs a photo for the benchmark input; the input it builds is not used here.
-    const image = await benchPhoto(options.base);
+    const image = await benchPhoto();
     for (const source of sources) {
       options.signal?.throwIfAborted();
-      loaded.push((await loadSubject(source, options.runtime, options.threads, { image, base: options.base })).loaded);
+      loaded.push((await loadSubject(source, options.runtime, options.threads, { image })).loaded);
     }
     watch.start();
     const outcomes: DevSetAnswers['outcomes'] = [];
     for (const [i, dev] of images.entries()) {
       options.signal?.throwIfAborted();
-      const res = await fetch(assetUrl(dev, options.base));
+      const res = await fetch(assetUrl(dev));
       if (!res.ok) throw new BenchError(`Could not download ${dev.file}: HTTP ${res.status}`, 'photo-failed');
       const decoded = await decodeImageBlob(await res.blob());
       try {

@@ -1,7 +1,7 @@
 // Per-op profile of one model with tfjs-tflite's profiler (the only runtime here that has one),
 // beside the multiply-adds per op type computed from the file. Profiling adds overhead per node,
 // so these runs are separate from the timed benchmark.
-import { fetchModelBytes } from '../runtime/index.ts';
+import { fetchModelBytes } from '../inference/model-file.ts';
 import type { DecodedImage } from '../image/index.ts';
 import { parseTflite } from '../tflite/reader.ts';
 import type { OpProfile } from '../runtime/types.ts';
@@ -24,11 +24,11 @@ export interface OpProfileResult {
 
 export async function profileModel(
   source: BenchModelSource,
-  options: { threads: number; image: DecodedImage; warmup?: number; runs?: number; signal?: AbortSignal; base?: string },
+  options: { threads: number; image: DecodedImage; warmup?: number; runs?: number; signal?: AbortSignal },
 ): Promise<OpProfileResult> {
-  const bytes = source.bytes ?? (source.entry ? await fetchModelBytes(source.entry, undefined, options.base) : undefined);
+  const bytes = source.bytes ?? (source.entry ? await fetchModelBytes(source.entry) : undefined);
   const work = bytes ? workByOpType(parseTflite(bytes)) : [];
-  const { loaded, input } = await loadSubject(source, 'tfjs-tflite', options.threads, { profiling: true, image: options.image, base: options.base, bytes });
+  const { loaded, input } = await loadSubject(source, 'tfjs-tflite', options.threads, { profiling: true, image: options.image, bytes });
   try {
     for (let i = 0; i < (options.warmup ?? 2); i++) {
       options.signal?.throwIfAborted();

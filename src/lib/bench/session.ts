@@ -1,7 +1,8 @@
 // One benchmark in the browser: load every chosen model into one runtime, prepare the same photo
 // for each, run the interleaved loop, summarise, and release every engine object afterwards.
 // The lab page and `npm run bench` (which drives the lab page) both go through this file.
-import { loadModel, loadRuntime, type LoadedModel, type RuntimeId, type RuntimeInfo, type InputData } from '../runtime/index.ts';
+import { loadModel, type LoadedModel, type RuntimeId, type RuntimeInfo, type InputData } from '../runtime/index.ts';
+import { fetchModelBytes } from '../inference/model-file.ts';
 import { decodeImageBlob, prepareInput, type DecodedImage } from '../image/index.ts';
 import { runInterleaved, type Progress } from './loop.ts';
 import { summarize, type Summary } from './stats.ts';
@@ -68,15 +69,14 @@ export interface BenchmarkOptions {
   plan: RunPlan;
   signal?: AbortSignal;
   onStatus?: (status: BenchStatus) => void;
-  base?: string;
 }
 
 let photo: Promise<DecodedImage> | null = null;
 
 /** The benchmark photo, decoded once per page. */
-export function benchPhoto(base = '/'): Promise<DecodedImage> {
+export function benchPhoto(): Promise<DecodedImage> {
   photo ??= (async () => {
-    const res = await fetch(benchPhotoUrl(base));
+    const res = await fetch(benchPhotoUrl());
     if (!res.ok) throw new BenchError(`Could not download the benchmark photo: HTTP ${res.status}`, 'photo-failed');
     return decodeImageBlob(await res.blob());
   })();
@@ -93,13 +93,12 @@ export async function loadSubject(
   source: BenchModelSource,
   runtime: RuntimeId,
   threads: number,
-  options: { profiling?: boolean; base?: string; image: DecodedImage; bytes?: Uint8Array },
+  options: { profiling?: boolean; image: DecodedImage; bytes?: Uint8Array },
 ): Promise<{ loaded: LoadedModel; input: InputData; prepMs: number }> {
   let loaded: LoadedModel;
   try {
-    loaded = source.entry
-      ? await loadModel(runtime, source.entry, { threads, profiling: options.profiling ?? false, base: options.base, bytes: options.bytes })
-      : await (await loadRuntime(runtime)).load(source.bytes!, { threads, profiling: options.profiling ?? false });
+    const bytes = options.bytes ?? source.bytes ?? (await fetchModelBytes(source.entry!));
+    loaded = await loadModel(runtime, bytes, { threads, profiling: options.profiling ?? false });
   } catch (err) {
     throw new BenchError(message(err), 'load-failed', source.id);
   }
@@ -117,14 +116,14 @@ export async function loadSubject(
 export async function benchmark(sources: readonly BenchModelSource[], options: BenchmarkOptions): Promise<BenchmarkResult> {
   const { runtime, threads, plan, signal } = options;
   options.onStatus?.({ kind: 'preparing' });
-  const image = await benchPhoto(options.base);
+  const image = await benchPhoto();
   const loaded: { source: BenchModelSource; loaded: LoadedModel; input: InputData; prepMs: number }[] = [];
   const watch = new LongTaskWatch();
   try {
     for (const source of sources) {
       signal?.throwIfAborted();
       options.onStatus?.({ kind: 'loading', modelId: source.id });
-      loaded.push({ source, ...(await loadSubject(source, runtime, threads, { base: options.base, image })) });
+      loaded.push({ source, ...(await loadSubject(source, runtime, threads, { image })) });
     }
     signal?.throwIfAborted();
     watch.start();

@@ -26,8 +26,8 @@ export function bytesSource(id: string, name: string, bytes: Uint8Array): BenchM
 }
 
 /** The photo every benchmark feeds: Grace Hopper, the classic TFLite test image. */
-export function benchPhotoUrl(base = '/'): string {
+export function benchPhotoUrl(): string {
   const photo = sampleImages.find((s) => s.id === 'grace_hopper') ?? sampleImages[0];
   if (!photo) throw new Error('The manifest lists no sample photo');
-  return assetUrl(photo, base);
+  return assetUrl(photo);
 }

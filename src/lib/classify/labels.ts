@@ -10,8 +10,8 @@ export function parseLabels(text: string): string[] {
 const cache = new Map<string, Promise<string[]>>();
 
 /** The label list a manifest model names, fetched once per page. */
-export function loadLabels(model: ModelEntry, base = '/'): Promise<string[]> {
-  const url = assetUrl(getLabelFile(model.labels), base);
+export function loadLabels(model: ModelEntry): Promise<string[]> {
+  const url = assetUrl(getLabelFile(model.labels));
   let labels = cache.get(url);
   if (!labels) {
     labels = fetch(url).then(async (res) => {

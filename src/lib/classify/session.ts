@@ -3,6 +3,8 @@
 // so a number measured in one place means the same everywhere.
 import type { ModelEntry } from '../models.ts';
 import { loadModel, type InputData, type LoadOptions, type LoadedModel, type RunResult, type RuntimeId } from '../runtime/index.ts';
+import type { ProgressCallback } from '../fetch-with-progress.ts';
+import { fetchModelBytes } from '../inference/model-file.ts';
 import { buildInput, imageInputSize, prepareInput, type DecodedImage } from '../image/index.ts';
 import { loadLabels, labelOf } from './labels.ts';
 import { toProbabilities, topK, type Prediction } from './output.ts';
@@ -38,9 +40,10 @@ export interface Classification {
 export async function openModelSession(
   runtimeId: RuntimeId,
   entry: ModelEntry,
-  options: LoadOptions & { base?: string } = {},
+  options: LoadOptions & { onProgress?: ProgressCallback } = {},
 ): Promise<ModelSession> {
-  const [model, labels] = await Promise.all([loadModel(runtimeId, entry, options), loadLabels(entry, options.base)]);
+  const load = async () => loadModel(runtimeId, await fetchModelBytes(entry, options.onProgress), options);
+  const [model, labels] = await Promise.all([load(), loadLabels(entry)]);
   if (labels.length !== model.outputs[0]?.shape.at(-1)) {
     model.dispose();
     throw new Error(`${entry.id}: ${labels.length} labels for ${model.outputs[0]?.shape.at(-1)} outputs`);

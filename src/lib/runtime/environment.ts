@@ -25,7 +25,3 @@ export function defaultThreads(runtime: RuntimeId = DEFAULT_RUNTIME): number {
   return Math.max(1, Math.min(4, wanted));
 }
 
-/** True where the browser exposes WebGPU (never in headless Chromium without a GPU). */
-export function hasWebGpu(): boolean {
-  return typeof navigator !== 'undefined' && !!(navigator as { gpu?: unknown }).gpu;
-}

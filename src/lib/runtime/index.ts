@@ -1,37 +1,33 @@
-// Entry point of the inference layer. Everything heavy (the runtimes and their WASM) is loaded by
-// dynamic import only when a demo asks for it, so pages without demos never download it.
+// Entry point of the inference layer's engines. Everything heavy (the engines and their WASM) is
+// loaded by dynamic import only when a demo asks for it, so pages without demos never download it.
+// This layer knows nothing about the site's catalog: it turns model bytes into a LoadedModel.
 //
-// API (stable; the classifier, the accuracy lab and `npm run bench` all use it):
-//   runtimeIds                         every runtime the site offers, in display order
-//   runtimeLabels[id]                  human-readable name of a runtime
-//   isRuntimeId(value)                 type guard for query params and <select> values
-//   loadRuntime(id)                    Promise<Runtime>; imports the adapter once per page
-//   fetchModelBytes(entry, onProgress) Promise<Uint8Array>: a manifest model's bytes (HTTP-cached)
-//   loadModel(id, entry, options)      Promise<LoadedModel>: fetch + load + describe in one call;
-//                                      inputs/outputs carry the file's real dtype/scale/zero point
+// API:
+//   runtimeIds, runtimeLabels[id], isRuntimeId(value)   the runtimes the site offers
+//   loadEngine(id)                     Promise<Engine>; imports the adapter once per page
+//   loadModel(id, bytes, options)      Promise<LoadedModel>: specs read from the file, checked against
+//                                      the engine; runAll(inputs) / run(input) -> outputs + timings
+//   openModel(engine, bytes, options)  the same with any Engine (tests pass a fake one)
 //   readModelIO(bytes), modelIO(model) the input/output TensorSpecs of a .tflite file
-//   isCrossOriginIsolated(), defaultThreads(), hasWebGpu()   what the page allows
-//   fetchWithProgress(url, onProgress) generic byte download with progress
-// A LoadedModel has run(input) -> {output, inferenceMs (engine invoke only), copyMs}, profile(),
-// wasmHeapBytes(), tfjsTensorCount() (tfjs-tflite), dispose(). Types are re-exported from ./types.ts.
-import { assetUrl, type ModelEntry } from '../models.ts';
-import { fetchWithProgress, type ProgressCallback } from '../fetch-with-progress.ts';
-import type { LoadOptions, LoadedModel, Runtime, RuntimeId } from './types.ts';
+//   isCrossOriginIsolated(), defaultThreads(id), DEFAULT_RUNTIME   what the page allows, the default
+// Types are re-exported from ./types.ts.
+import { openModel } from './load.ts';
+import type { Engine, LoadOptions, LoadedModel, RuntimeId } from './types.ts';
 
 export * from './types.ts';
-export { fetchWithProgress, FetchError, type ProgressCallback } from '../fetch-with-progress.ts';
+export { openModel } from './load.ts';
 export { modelIO, readModelIO, type ModelIO } from './model-io.ts';
-export { DEFAULT_RUNTIME, defaultThreads, hasWebGpu, isCrossOriginIsolated } from './environment.ts';
+export { DEFAULT_RUNTIME, defaultThreads, isCrossOriginIsolated } from './environment.ts';
 
 /** The adapters, as data: id -> dynamic import of its module. Display order: the default (LiteRT.js) first. */
-const registry: Record<RuntimeId, { label: string; load: () => Promise<Runtime> }> = {
+const registry: Record<RuntimeId, { label: string; load: () => Promise<Engine> }> = {
   litert: {
     label: 'LiteRT.js (@litertjs/core)',
-    load: () => import('./litert.ts').then((m) => m.liteRtRuntime),
+    load: () => import('./litert.ts').then((m) => m.liteRtEngine),
   },
   'tfjs-tflite': {
     label: 'TensorFlow Lite for the web (@tensorflow/tfjs-tflite)',
-    load: () => import('./tfjs-tflite.ts').then((m) => m.tfjsTfliteRuntime),
+    load: () => import('./tfjs-tflite.ts').then((m) => m.tfjsTfliteEngine),
   },
 };
 
@@ -45,33 +41,23 @@ export function isRuntimeId(value: unknown): value is RuntimeId {
   return typeof value === 'string' && (runtimeIds as string[]).includes(value);
 }
 
-const runtimes = new Map<RuntimeId, Promise<Runtime>>();
+const engines = new Map<RuntimeId, Promise<Engine>>();
 
-/** The runtime adapter for `id`, imported on first use. */
-export function loadRuntime(id: RuntimeId): Promise<Runtime> {
-  let runtime = runtimes.get(id);
-  if (!runtime) {
-    runtime = registry[id].load();
-    runtime.catch(() => runtimes.delete(id));
-    runtimes.set(id, runtime);
+/** The engine adapter for `id`, imported on first use. */
+export function loadEngine(id: RuntimeId): Promise<Engine> {
+  let engine = engines.get(id);
+  if (!engine) {
+    engine = registry[id].load();
+    engine.catch(() => engines.delete(id));
+    engines.set(id, engine);
   }
-  return runtime;
+  return engine;
 }
 
-/** Downloads a manifest model's file; the browser's HTTP cache serves repeat visits. */
-export function fetchModelBytes(entry: ModelEntry, onProgress?: ProgressCallback, base = '/'): Promise<Uint8Array> {
-  return fetchWithProgress(assetUrl(entry, base), onProgress, { expectedBytes: entry.bytes });
+/** Loads model bytes into runtime `id`. */
+export async function loadModel(id: RuntimeId, bytes: Uint8Array, options: LoadOptions = {}): Promise<LoadedModel> {
+  return openModel(await loadEngine(id), bytes, options);
 }
 
-/** Fetches a manifest model and loads it into runtime `id`. */
-export async function loadModel(
-  id: RuntimeId,
-  entry: ModelEntry,
-  options: LoadOptions & { base?: string; bytes?: Uint8Array } = {},
-): Promise<LoadedModel> {
-  const [runtime, bytes] = await Promise.all([
-    loadRuntime(id),
-    options.bytes ? Promise.resolve(options.bytes) : fetchModelBytes(entry, options.onProgress, options.base),
-  ]);
-  return runtime.load(bytes, options);
-}
+/** Loads a model into some runtime: the seam orchestrators take, so unit tests can pass a fake engine. */
+export type ModelLoader = (id: RuntimeId, bytes: Uint8Array, options?: LoadOptions) => Promise<LoadedModel>;

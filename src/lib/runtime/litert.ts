@@ -1,20 +1,11 @@
 // Adapter for @litertjs/core (LiteRT.js, Google's current web runtime for .tflite models).
-// Manual memory: every Tensor it creates is deleted here, every model on dispose().
+// Manual memory: every Tensor a run creates is deleted in endRun(), every model on dispose().
+// Spec reading, checks and timing live above the adapters (./load.ts). CPU (WASM) only: no UI
+// selects WebGPU, and headless Chromium here has no GPU adapter.
 import type { CompiledModel, Tensor as LiteRtTensor } from '@litertjs/core';
 import { sitePath } from '../site-path.ts';
-import { modelBytes } from './model-bytes.ts';
-import { assertEngineAgrees } from './verify-io.ts';
-import { readModelIO } from './model-io.ts';
-import { defaultThreads, hasWebGpu, isCrossOriginIsolated } from './environment.ts';
-import {
-  RuntimeError,
-  type InputData,
-  type LoadOptions,
-  type LoadedModel,
-  type RunResult,
-  type Runtime,
-  type RuntimeInfo,
-} from './types.ts';
+import { isCrossOriginIsolated } from './environment.ts';
+import { RuntimeError, type Engine, type EngineModel, type EngineTensorReport, type RuntimeInfo, type TensorData } from './types.ts';
 
 export const LITERT_WASM_PATH = sitePath('wasm/litert/');
 
@@ -63,62 +54,69 @@ function setupLiteRt(): Promise<LiteRtSetup> {
   return setupPromise;
 }
 
-interface GpuLike {
-  requestAdapter(): Promise<{ requestDevice(): Promise<unknown> } | null>;
+/** LiteRT.js 2.x builds tensors from these three typed arrays only. */
+function engineArray(input: TensorData, i: number): Float32Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> {
+  if (input instanceof Float32Array || input instanceof Int32Array || input instanceof Uint8Array) {
+    // Typed arrays from the site's pipelines live on plain ArrayBuffers.
+    return input as Float32Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
+  }
+  throw new RuntimeError(`LiteRT.js 2.x takes float32, int32 or uint8 inputs, not ${input.constructor.name} (input ${i})`, 'unsupported');
 }
 
-async function ensureWebGpuDevice(mod: LiteRtModule): Promise<void> {
-  if (!hasWebGpu()) throw new RuntimeError('WebGPU is not available in this browser', 'unsupported');
-  if (mod.getWebGpuDevice()) return;
-  const adapter = await (navigator as unknown as { gpu: GpuLike }).gpu.requestAdapter();
-  if (!adapter) throw new RuntimeError('The browser has WebGPU but no GPU adapter', 'unsupported');
-  mod.setWebGpuDevice((await adapter.requestDevice()) as Parameters<LiteRtModule['setWebGpuDevice']>[0]);
-}
-
-class LiteRtModel implements LoadedModel {
-  private disposed = false;
+class LiteRtModel implements EngineModel {
+  readonly reportedInputs: EngineTensorReport[];
+  readonly reportedOutputs: EngineTensorReport[];
+  /** Engine tensors of the run in progress, deleted by endRun(). */
+  private live: LiteRtTensor[] = [];
+  private inputTensors: LiteRtTensor[] = [];
+  private results: LiteRtTensor[] = [];
+  private readonly shapes: number[][];
 
   constructor(
     private readonly setup: LiteRtSetup,
     private readonly compiled: CompiledModel,
-    readonly inputs: LoadedModel['inputs'],
-    readonly outputs: LoadedModel['outputs'],
     readonly info: RuntimeInfo,
-    readonly loadMs: number,
-  ) {}
+  ) {
+    const report = (d: { dtype: string; shape: Int32Array }) => ({ dtype: d.dtype, shape: Array.from(d.shape) });
+    this.reportedInputs = compiled.getInputDetails().map(report);
+    this.reportedOutputs = compiled.getOutputDetails().map(report);
+    this.shapes = compiled.getInputDetails().map((d) => Array.from(d.shape));
+  }
 
-  async run(input: InputData): Promise<RunResult> {
-    if (this.disposed) throw new RuntimeError('This model was released', 'run-failed');
-    if (input instanceof Int8Array) {
-      throw new RuntimeError('LiteRT.js 2.x takes float32, int32 or uint8 inputs, not int8', 'unsupported');
-    }
-    const spec = this.inputs[0]!;
-    const created: LiteRtTensor[] = [];
+  setInputs(inputs: readonly TensorData[]): void {
+    this.inputTensors = inputs.map((input, i) => {
+      const tensor = new this.setup.mod.Tensor(engineArray(input, i), this.shapes[i]);
+      this.live.push(tensor);
+      return tensor;
+    });
+  }
+
+  async invoke(): Promise<void> {
     try {
-      const t0 = performance.now();
-      // Typed arrays from the image pipeline always live on a plain ArrayBuffer.
-      const tensor = new this.setup.mod.Tensor(input as Float32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>, spec.shape);
-      created.push(tensor);
-      const t1 = performance.now();
-      const results = await this.compiled.run([tensor]);
-      const t2 = performance.now();
-      created.push(...results);
-      let first = results[0];
-      if (!first) throw new RuntimeError('The model returned no output', 'run-failed');
-      if (first.accelerator !== 'wasm') {
-        first = await first.copyTo('wasm');
-        created.push(first);
-      }
-      // toTypedArray() copies out of WASM memory.
-      const output = first.toTypedArray();
-      const t3 = performance.now();
-      return { output, inferenceMs: t2 - t1, copyMs: t1 - t0 + (t3 - t2) };
+      this.results = await this.compiled.run(this.inputTensors);
     } catch (err) {
-      if (err instanceof RuntimeError) throw err;
-      throw new RuntimeError(`LiteRT.js failed to run the model: ${(err as Error).message}`, 'run-failed');
-    } finally {
-      for (const t of created) if (!t.deleted) t.delete();
+      // LiteRT.js 2.5 fails to wrap output buffers that an op sizes only when it runs.
+      if (err instanceof TypeError && this.reportedOutputs.some((o) => o.shape.length === 0)) {
+        throw new RuntimeError(
+          `LiteRT.js cannot return outputs whose size is only known after the run (${err.message}); tfjs-tflite can run this model`,
+          'unsupported',
+        );
+      }
+      throw err;
     }
+    this.live.push(...this.results);
+  }
+
+  /** toTypedArray() copies out of WASM memory, sized as the engine produced it. */
+  readOutputs(): TensorData[] {
+    return this.results.map((t) => t.toTypedArray());
+  }
+
+  endRun(): void {
+    for (const t of this.live) if (!t.deleted) t.delete();
+    this.live = [];
+    this.inputTensors = [];
+    this.results = [];
   }
 
   profile(): null {
@@ -134,44 +132,26 @@ class LiteRtModel implements LoadedModel {
   }
 
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
     this.compiled.delete();
   }
 }
 
-export const liteRtRuntime: Runtime = {
+export const liteRtEngine: Engine = {
   id: 'litert',
-  async load(model, options: LoadOptions = {}) {
-    const bytes = await modelBytes(model, options.onProgress);
-    const [setup, io] = await Promise.all([setupLiteRt(), readModelIO(bytes)]);
-    const accelerator = options.accelerator ?? 'wasm';
-    if (accelerator === 'webgpu') await ensureWebGpuDevice(setup.mod);
-    const threads = setup.threaded ? Math.max(1, Math.min(options.threads ?? defaultThreads('litert'), setup.poolThreads)) : 1;
-    const t0 = performance.now();
+  async ready() {
+    await setupLiteRt();
+  },
+  async compile(bytes, options) {
+    const setup = await setupLiteRt();
+    const threads = setup.threaded ? Math.min(options.threads, setup.poolThreads) : 1;
     let compiled: CompiledModel;
     try {
       // LiteRT.js keeps a pointer to the bytes it copies into WASM; a private copy keeps ours untouched.
-      compiled = await setup.mod.loadAndCompile(bytes.slice(), { accelerator, cpuOptions: { numThreads: threads } });
+      compiled = await setup.mod.loadAndCompile(bytes.slice(), { accelerator: 'wasm', cpuOptions: { numThreads: threads } });
     } catch (err) {
       throw new RuntimeError(`LiteRT.js could not compile the model: ${(err as Error).message}`, 'model-load-failed');
     }
-    const loadMs = performance.now() - t0;
-    const info: RuntimeInfo = {
-      runtime: 'litert',
-      variant: setup.variant,
-      threads: accelerator === 'wasm' ? threads : 0,
-      accelerator,
-      crossOriginIsolated: isCrossOriginIsolated(),
-    };
-    try {
-      const report = (d: { dtype: string; shape: Int32Array }) => ({ dtype: d.dtype, shape: Array.from(d.shape) });
-      assertEngineAgrees('LiteRT.js', 'input', io.inputs, compiled.getInputDetails().map(report));
-      assertEngineAgrees('LiteRT.js', 'output', io.outputs, compiled.getOutputDetails().map(report));
-    } catch (err) {
-      compiled.delete();
-      throw err;
-    }
-    return new LiteRtModel(setup, compiled, io.inputs, io.outputs, info, loadMs);
+    const info: RuntimeInfo = { runtime: 'litert', variant: setup.variant, threads, crossOriginIsolated: isCrossOriginIsolated() };
+    return new LiteRtModel(setup, compiled, info);
   },
 };

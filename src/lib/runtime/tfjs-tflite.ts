@@ -5,24 +5,12 @@
 // about) on every call, and it copies outputs into new tensors. The runner underneath
 // (`TFLiteModel.modelRunner`, the object predict() itself uses) exposes the input/output buffers in
 // WASM memory and a bare infer() call: we write the input in the model's own dtype, time infer()
-// alone as the engine's invoke time, and copy the output out before the next run. No tfjs tensors
-// are created at all, so nothing can leak into tf.memory().
+// alone as the engine's invoke time, and copy the outputs out before the next run. No tfjs tensors
+// are created at all, so nothing can leak into tf.memory(). Spec reading, checks and timing: ./load.ts.
 import type { TFLiteModel } from '@tensorflow/tfjs-tflite';
 import { sitePath } from '../site-path.ts';
-import { modelBytes } from './model-bytes.ts';
-import { readModelIO } from './model-io.ts';
-import { assertEngineAgrees } from './verify-io.ts';
-import { defaultThreads, isCrossOriginIsolated } from './environment.ts';
-import {
-  RuntimeError,
-  type InputData,
-  type LoadOptions,
-  type LoadedModel,
-  type OpProfile,
-  type RunResult,
-  type Runtime,
-  type RuntimeInfo,
-} from './types.ts';
+import { isCrossOriginIsolated } from './environment.ts';
+import { RuntimeError, type Engine, type EngineModel, type EngineTensorReport, type OpProfile, type RuntimeInfo, type TensorData } from './types.ts';
 
 export const TFJS_TFLITE_WASM_PATH = sitePath('wasm/tfjs-tflite/');
 
@@ -92,69 +80,58 @@ async function wasmUnreachable(variant: string): Promise<boolean> {
   }
 }
 
-function copyOf(view: RunnerArray): Float32Array | Uint8Array | Int8Array | Int32Array {
-  if (view instanceof Float32Array || view instanceof Uint8Array || view instanceof Int8Array || view instanceof Int32Array) {
-    return view.slice();
-  }
-  return Float32Array.from(view);
+/** An owned copy of a runner view; widened dtypes (uint32, float64) become Int32Array/Float32Array. */
+function copyOf(view: RunnerArray): TensorData {
+  if (view instanceof Uint32Array) return Int32Array.from(view);
+  if (view instanceof Float64Array) return Float32Array.from(view);
+  return view.slice();
 }
 
-function heapBytes(runner: ModelRunner): number | null {
-  return runner.module?.HEAPU8?.buffer.byteLength ?? null;
-}
+const report = (t: RunnerTensorInfo): EngineTensorReport => ({ dtype: t.dataType, shape: t.shape.split(',').filter(Boolean).map(Number) });
 
-class TfjsTfliteModel implements LoadedModel {
-  private readonly input: RunnerTensorInfo;
-  private readonly output: RunnerTensorInfo;
-  private readonly tensorInfos: RunnerTensorInfo[];
-  private disposed = false;
+class TfjsTfliteModel implements EngineModel {
+  readonly reportedInputs: EngineTensorReport[];
+  readonly reportedOutputs: EngineTensorReport[];
+  private readonly runnerInputs: RunnerTensorInfo[];
+  private readonly runnerOutputs: RunnerTensorInfo[];
 
   constructor(
     private readonly runner: ModelRunner,
-    readonly inputs: LoadedModel['inputs'],
-    readonly outputs: LoadedModel['outputs'],
     readonly info: RuntimeInfo,
-    readonly loadMs: number,
     private readonly profiling: boolean,
   ) {
-    const runnerInputs = runner.getInputs();
-    const runnerOutputs = runner.getOutputs();
-    if (runnerInputs.length !== 1 || runnerOutputs.length < 1) {
-      throw new RuntimeError(`Expected one input and at least one output, got ${runnerInputs.length} and ${runnerOutputs.length}`, 'unsupported');
-    }
-    const report = (t: RunnerTensorInfo) => ({ dtype: t.dataType, shape: t.shape.split(',').map(Number) });
-    assertEngineAgrees('tfjs-tflite', 'input', inputs, runnerInputs.map(report));
-    assertEngineAgrees('tfjs-tflite', 'output', outputs, runnerOutputs.map(report));
-    this.input = runnerInputs[0]!;
-    this.output = runnerOutputs[0]!;
-    this.tensorInfos = [...runnerInputs, ...runnerOutputs];
+    this.runnerInputs = runner.getInputs();
+    this.runnerOutputs = runner.getOutputs();
+    this.reportedInputs = this.runnerInputs.map(report);
+    this.reportedOutputs = this.runnerOutputs.map(report);
   }
 
-  async run(input: InputData): Promise<RunResult> {
-    if (this.disposed) throw new RuntimeError('This model was released', 'run-failed');
-    const t0 = performance.now();
-    const target = this.input.data();
-    if (target.length !== input.length) {
-      throw new RuntimeError(`Input has ${input.length} values; the model expects ${target.length}`, 'run-failed');
-    }
-    target.set(input);
-    const t1 = performance.now();
-    const ok = this.runner.infer();
-    const t2 = performance.now();
-    if (!ok) throw new RuntimeError('The TFLite interpreter failed to run the model', 'run-failed');
-    // The view aliases WASM memory that the next infer() overwrites: copy it out now.
-    const output = copyOf(this.output.data());
-    const t3 = performance.now();
-    return { output, inferenceMs: t2 - t1, copyMs: t1 - t0 + (t3 - t2) };
+  setInputs(inputs: readonly TensorData[]): void {
+    inputs.forEach((input, i) => {
+      const target = this.runnerInputs[i]!.data();
+      if (target.length !== input.length) {
+        throw new RuntimeError(`Input ${i} has ${input.length} values; the model expects ${target.length}`, 'run-failed');
+      }
+      target.set(input);
+    });
+  }
+
+  invoke(): void {
+    if (!this.runner.infer()) throw new RuntimeError('The TFLite interpreter failed to run the model', 'run-failed');
+  }
+
+  /** The views alias WASM memory that the next infer() overwrites (and are sized after it): copy now. */
+  readOutputs(): TensorData[] {
+    return this.runnerOutputs.map((o) => copyOf(o.data()));
   }
 
   profile(): OpProfile[] | null {
-    if (!this.profiling || this.disposed) return null;
+    if (!this.profiling) return null;
     return this.runner.getProfilingResults().map((p) => ({ nodeType: p.nodeType, nodeName: p.nodeName, ms: p.nodeExecMs }));
   }
 
   wasmHeapBytes(): number | null {
-    return heapBytes(this.runner);
+    return this.runner.module?.HEAPU8?.buffer.byteLength ?? null;
   }
 
   tfjsTensorCount(): number | null {
@@ -166,28 +143,28 @@ class TfjsTfliteModel implements LoadedModel {
   }
 
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    for (const info of this.tensorInfos) info.delete?.();
+    for (const t of [...this.runnerInputs, ...this.runnerOutputs]) t.delete?.();
     this.runner.cleanUp();
   }
 }
 
-export const tfjsTfliteRuntime: Runtime = {
+let features: { simd: boolean; multiThreading: boolean } | null = null;
+
+export const tfjsTfliteEngine: Engine = {
   id: 'tfjs-tflite',
-  async load(model, options: LoadOptions = {}) {
-    const bytes = await modelBytes(model, options.onProgress);
-    const [mod, io] = await Promise.all([importTflite(), readModelIO(bytes)]);
-    const features = await mod.getWasmFeatures();
-    const threaded = features.multiThreading;
-    const threads = threaded ? Math.max(1, options.threads ?? defaultThreads('tfjs-tflite')) : 1;
-    const variant = `tflite_web_api_cc${features.simd ? '_simd' : ''}${threaded ? '_threaded' : ''}`;
-    const t0 = performance.now();
+  async ready() {
+    const mod = await importTflite();
+    features ??= await mod.getWasmFeatures();
+  },
+  async compile(bytes, options) {
+    const mod = await importTflite();
+    const { simd, multiThreading } = features ?? (features = await mod.getWasmFeatures());
+    const threads = multiThreading ? options.threads : 1;
+    const variant = `tflite_web_api_cc${simd ? '_simd' : ''}${multiThreading ? '_threaded' : ''}`;
     let loaded: TFLiteModel;
     try {
       // The library keeps (a view of) the buffer: hand it its own copy.
-      const buffer = bytes.slice().buffer;
-      loaded = await mod.loadTFLiteModel(buffer, { numThreads: threads, enableProfiling: options.profiling ?? false });
+      loaded = await mod.loadTFLiteModel(bytes.slice().buffer, { numThreads: threads, enableProfiling: options.profiling });
     } catch (err) {
       const message = (err as Error | undefined)?.message ?? String(err);
       // When the WASM script fails to load, the library resolves its loader with undefined and
@@ -199,23 +176,11 @@ export const tfjsTfliteRuntime: Runtime = {
       }
       throw new RuntimeError(`tfjs-tflite could not load the model: ${message}`, 'model-load-failed');
     }
-    const loadMs = performance.now() - t0;
     const runner = (loaded as unknown as { modelRunner?: ModelRunner }).modelRunner;
     if (!runner || typeof runner.infer !== 'function') {
       throw new RuntimeError('This version of tfjs-tflite does not expose its model runner', 'unsupported');
     }
-    const info: RuntimeInfo = {
-      runtime: 'tfjs-tflite',
-      variant,
-      threads,
-      accelerator: 'wasm',
-      crossOriginIsolated: isCrossOriginIsolated(),
-    };
-    try {
-      return new TfjsTfliteModel(runner, io.inputs, io.outputs, info, loadMs, options.profiling ?? false);
-    } catch (err) {
-      runner.cleanUp();
-      throw err;
-    }
+    const info: RuntimeInfo = { runtime: 'tfjs-tflite', variant, threads, crossOriginIsolated: isCrossOriginIsolated() };
+    return new TfjsTfliteModel(runner, info, options.profiling);
   },
 };

@@ -1,4 +1,6 @@
-// One interface for every inference engine; each engine gets one adapter file beside this one.
+// One interface for every inference engine. The site talks to `LoadedModel` (built once, in
+// ./load.ts); each engine gets one adapter file beside this one that implements `Engine`, which only
+// translates engine calls (load the WASM, compile bytes, copy tensors in, invoke, copy tensors out).
 
 export type TensorDtype = 'float32' | 'float16' | 'int32' | 'uint8' | 'int8' | 'int16' | 'int64' | 'bool' | 'string' | 'unknown';
 
@@ -19,14 +21,20 @@ export interface TensorSpec {
 
 export type RuntimeId = 'tfjs-tflite' | 'litert';
 
+/**
+ * Tensor values in (or as close as the engine allows to) the model's own dtype. bool tensors come
+ * back as Uint8Array; engines that widen a dtype (tfjs-tflite's uint32/float64 views) are copied into
+ * Int32Array/Float32Array.
+ */
+export type TensorData = Float32Array | Int32Array | Uint8Array | Int8Array | Int16Array;
+
+/** Input in the model's own dtype (the single-input convenience of `LoadedModel.run`). */
+export type InputData = TensorData;
+
 export interface LoadOptions {
   /** Worker threads; capped by the runtime to what the page allows. */
   threads?: number;
   profiling?: boolean;
-  /** LiteRT.js only: 'wasm' (CPU) or 'webgpu' where the browser has it. */
-  accelerator?: 'wasm' | 'webgpu';
-  /** Called with bytes received while the model downloads. */
-  onProgress?: (loaded: number, total: number) => void;
 }
 
 export interface RuntimeInfo {
@@ -34,19 +42,22 @@ export interface RuntimeInfo {
   /** e.g. 'tflite_web_api_cc_simd_threaded' or 'litert_wasm_threaded'. */
   variant: string;
   threads: number;
-  accelerator: 'wasm' | 'webgpu';
   crossOriginIsolated: boolean;
 }
 
-/** Input in the model's own dtype: Float32Array for float models, Uint8Array/Int8Array for 8-bit ones. */
-export type InputData = Float32Array | Uint8Array | Int8Array;
-
-export interface RunResult {
-  /** Raw output copied out of the engine (safe to keep after the next run). */
-  output: Float32Array | Uint8Array | Int8Array | Int32Array;
+export interface RunAllResult {
+  /** Every output of the model's main subgraph, in its order, copied out of the engine (safe to keep). */
+  outputs: TensorData[];
   /** Time spent inside the engine's invoke call, ms. */
   inferenceMs: number;
-  /** Time to copy input in and output out, ms (the site's own overhead). */
+  /** Time to copy inputs in and outputs out, ms (the site's own overhead). */
+  copyMs: number;
+}
+
+export interface RunResult {
+  /** The first output, copied out of the engine. */
+  output: TensorData;
+  inferenceMs: number;
   copyMs: number;
 }
 
@@ -57,25 +68,56 @@ export interface OpProfile {
 }
 
 export interface LoadedModel {
+  /** Read from the .tflite file by the site's reader, checked against the engine at load. */
   readonly inputs: TensorSpec[];
   readonly outputs: TensorSpec[];
   readonly info: RuntimeInfo;
-  /** Load + compile time, ms. */
+  /** Compile time inside the engine, ms. */
   readonly loadMs: number;
-  run(input: InputData): Promise<RunResult>;
-  /** Per-op times of the last run, where the engine supports profiling. */
+  /** One inference: one array per input, in the subgraph's input order. */
+  runAll(inputs: readonly TensorData[]): Promise<RunAllResult>;
+  /** Single-input, first-output convenience over runAll. */
+  run(input: TensorData): Promise<RunResult>;
+  /** Per-op times of every run so far, where the engine supports profiling. */
   profile(): OpProfile[] | null;
   /** Current size of the engine's WASM heap in bytes (shared by all its models), where readable. */
-  wasmHeapBytes?(): number | null;
-  /** tfjs tensors alive in the page (tfjs-core's tf.memory().numTensors), for runtimes built on tfjs. */
-  tfjsTensorCount?(): number | null;
+  wasmHeapBytes(): number | null;
+  /** tfjs tensors alive in the page (tfjs-core's engine state), for runtimes built on tfjs; else null. */
+  tfjsTensorCount(): number | null;
   /** Releases every engine object this model allocated. */
   dispose(): void;
 }
 
-export interface Runtime {
+/** What an engine reports about one of its tensors, to be checked against the file. */
+export interface EngineTensorReport {
+  dtype: string;
+  shape: readonly number[];
+}
+
+/** One compiled model inside an engine. Calls follow the order setInputs -> invoke -> readOutputs -> endRun. */
+export interface EngineModel {
+  readonly info: RuntimeInfo;
+  readonly reportedInputs: readonly EngineTensorReport[];
+  readonly reportedOutputs: readonly EngineTensorReport[];
+  /** Copies the inputs into the engine (already checked: one per input, right length). */
+  setInputs(inputs: readonly TensorData[]): void;
+  invoke(): Promise<void> | void;
+  /** Copies every output out of the engine; lengths are whatever the engine produced (dynamic shapes). */
+  readOutputs(): TensorData[];
+  /** Releases per-run engine objects; called after every run, failed or not. */
+  endRun?(): void;
+  profile?(): OpProfile[] | null;
+  wasmHeapBytes?(): number | null;
+  tfjsTensorCount?(): number | null;
+  dispose(): void;
+}
+
+/** An engine adapter: loads its WASM once per page, compiles model bytes. */
+export interface Engine {
   readonly id: RuntimeId;
-  load(model: string | ArrayBuffer | Uint8Array, options?: LoadOptions): Promise<LoadedModel>;
+  /** Loads the engine's library and WASM (once per page; a failed attempt may be retried). */
+  ready(): Promise<void>;
+  compile(bytes: Uint8Array, options: Required<LoadOptions>): Promise<EngineModel>;
 }
 
 export class RuntimeError extends Error {

@@ -3,6 +3,7 @@
 // with the normalised value re-quantized from the unrounded resize (what it fed before).
 import { devImages, getModel, assetUrl } from '../src/lib/models.ts';
 import { loadModel, type RuntimeId } from '../src/lib/runtime/index.ts';
+import { fetchModelBytes } from '../src/lib/inference/model-file.ts';
 import { buildInput, centerSquarePixels, decodeImageBlob, imageInputSize, inputQuantization, resizeBilinearRgb, roundToBytes } from '../src/lib/image/index.ts';
 import { argmax, toProbabilities } from '../src/lib/classify/output.ts';
 import { quantizeValue } from '../src/lib/quant/quantize.ts';
@@ -20,7 +21,7 @@ interface FlipReport {
 
 async function flips(modelId: string, runtime: RuntimeId): Promise<FlipReport> {
   const entry = getModel(modelId);
-  const model = await loadModel(runtime, entry, { threads: 1 });
+  const model = await loadModel(runtime, await fetchModelBytes(entry), { threads: 1 });
   const spec = model.inputs[0]!;
   const { height, width } = imageInputSize(spec);
   const { scale, zeroPoint, lo, hi } = inputQuantization(spec);
@@ -41,7 +42,7 @@ async function flips(modelId: string, runtime: RuntimeId): Promise<FlipReport> {
       report.maxLevelDiff = Math.max(report.maxLevelDiff, d);
     }
     total += raw.length;
-    const top = async (input: Uint8Array | Int8Array | Float32Array) => argmax(toProbabilities((await model.run(input)).output, model.outputs[0]!, entry.output));
+    const top = async (input: Parameters<typeof model.run>[0]) => argmax(toProbabilities((await model.run(input)).output, model.outputs[0]!, entry.output));
     const a = await top(raw);
     const b = await top(requantized);
     if (a !== b) report.flips.push(`${dev.id}: ${b} -> ${a}`);

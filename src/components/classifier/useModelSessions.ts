@@ -8,7 +8,6 @@ import { closeModelSession, openModelSession, type ModelSession } from '../../li
 import { downloadPlan, loadDownloadSizes, runtimeDownloadFiles, type DownloadPlan, type DownloadSizes } from '../../lib/classify/download.ts';
 import { describeError, type ErrorText } from '../../i18n/errors.ts';
 
-
 export type Phase = 'loading' | 'ready' | 'busy' | 'error';
 
 /** Runtimes whose WASM this page has already downloaded (a second pair costs the models only). */

@@ -2,10 +2,11 @@
 // published ImageNet numbers, and a gallery of the photos where their answers differ.
 import { Fragment } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { assetUrl, devImages, getModel, type Locale } from '../lib/models.ts';
+import { assetUrl, devImages, getModel, models, type Locale } from '../lib/models.ts';
 import { DEFAULT_RUNTIME, isRuntimeId, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
 import { evaluateOnDevSet, type AccuracyRun } from '../lib/bench/accuracy-run.ts';
-import { manifestSource } from '../lib/bench/subjects.ts';
+import { manifestSource, type BenchModelSource } from '../lib/bench/subjects.ts';
+import { handedOverSources } from './bench/handoff-source.ts';
 import { publishedTop1 } from '../lib/bench/published.ts';
 import { loadLabels, labelOf } from '../lib/classify/labels.ts';
 import { translator } from '../i18n/translate.ts';
@@ -35,10 +36,13 @@ export default function AccuracyLab({ lang }: Props) {
   const [runtime, setRuntime] = useState<RuntimeId>(DEFAULT_RUNTIME);
   const [count, setCount] = useState(String(devImages.length));
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  /** The quantizer's float + quantized pair, when the page was opened with `?handoff=quantizer`. */
+  const [handed, setHanded] = useState<BenchModelSource[] | null>(null);
   const controller = useRef<AbortController | null>(null);
 
   useEffect(() => {
     const params = new URLSearchParams(location.search);
+    handedOverSources(params).then((h) => h.length === 2 && setHanded(h));
     const pair = params.get('pair');
     if (pair && pairs.some((p) => p.id === pair)) setPairId(pair);
     const rt = params.get('runtime');
@@ -55,12 +59,12 @@ export default function AccuracyLab({ lang }: Props) {
       setPhase({ kind: 'message', text: t('invalidCount', { max: devImages.length, value: count }), alert: true });
       return;
     }
-    if (!pair) return;
+    if (!pair && !handed) return;
     const abort = new AbortController();
     controller.current = abort;
     setPhase({ kind: 'running', done: 0, total: n });
     try {
-      const sources = [manifestSource(pair.ids[0]), manifestSource(pair.ids[1])] as const;
+      const sources = handed ? ([handed[0]!, handed[1]!] as const) : ([manifestSource(pair!.ids[0]), manifestSource(pair!.ids[1])] as const);
       const [result, labels] = await Promise.all([
         evaluateOnDevSet(sources, devImages.slice(0, n), {
           runtime,
@@ -68,7 +72,8 @@ export default function AccuracyLab({ lang }: Props) {
           signal: abort.signal,
           onProgress: (done, total) => setPhase({ kind: 'running', done, total }),
         }),
-        loadLabels(getModel(pair.ids[0])),
+        // Every site model shares the ImageNet labels of the dev photos.
+        loadLabels(sources.find((s) => s.entry)?.entry ?? getModel(pair?.ids[0] ?? models[0]!.id)),
       ]);
       setPhase({ kind: 'done', run: result, labels });
     } catch (err) {
@@ -107,7 +112,11 @@ export default function AccuracyLab({ lang }: Props) {
     <section class="bench-lab not-content" aria-labelledby={`${uid}-h`} data-testid="accuracy-lab">
       <h2 id={`${uid}-h`}>{t('heading')}</h2>
       <div class="bl-settings">
-        <PairSelect lang={lang} label={t('pair')} name="pair" pairs={pairs} value={pairId} onChange={setPairId} disabled={running} />
+        {handed ? (
+          <p data-testid="accuracy-handoff">{t('handoffPair', { a: handed[0]!.name[lang], b: handed[1]!.name[lang] })}</p>
+        ) : (
+          <PairSelect lang={lang} label={t('pair')} name="pair" pairs={pairs} value={pairId} onChange={setPairId} disabled={running} />
+        )}
         <RuntimeSelect lang={lang} value={runtime} onChange={setRuntime} disabled={running} />
         <label>
           {t('photos', { max: devImages.length })}
@@ -129,15 +138,17 @@ export default function AccuracyLab({ lang }: Props) {
           <p data-testid="accuracy-done">{t('done', { n: phase.run.summary.n, seconds: (phase.run.elapsedMs / 1000).toFixed(1) })}</p>
         ) : null}
       </div>
-      {phase.kind === 'done' ? <AccuracyResults lang={lang} run={phase.run} labels={phase.labels} json={json} /> : null}
+      {phase.kind === 'done' ? <AccuracyResults lang={lang} run={phase.run} labels={phase.labels} json={json} handed={handed} /> : null}
     </section>
   );
 }
 
-function AccuracyResults({ lang, run, labels, json }: { lang: Locale; run: AccuracyRun; labels: string[]; json: string }) {
+function AccuracyResults({ lang, run, labels, json, handed }: { lang: Locale; run: AccuracyRun; labels: string[]; json: string; handed: BenchModelSource[] | null }) {
   const t = translator(accuracyLabStrings, lang);
   const s = run.summary;
-  const name = (id: string) => getModel(id).name[lang];
+  // Handed-over files are not in the manifest: their name and dtype come from the hand-off.
+  const entryOf = (id: string) => (handed ? handed.find((h) => h.id === id)?.entry : getModel(id));
+  const name = (id: string) => handed?.find((h) => h.id === id)?.name[lang] ?? getModel(id).name[lang];
   const sources = new Map<string, string>();
   return (
     <div class="bl-results" data-testid="accuracy-results">
@@ -153,7 +164,8 @@ function AccuracyResults({ lang, run, labels, json }: { lang: Locale; run: Accur
           </thead>
           <tbody>
             {s.models.map((m) => {
-              const pub = publishedTop1(getModel(m.id));
+              const entry = entryOf(m.id);
+              const pub = entry ? publishedTop1(entry) : null;
               if (pub) sources.set(pub.source.url, pub.source.title);
               return (
                 <tr key={m.id} data-model={m.id}>
@@ -205,7 +217,7 @@ function AccuracyResults({ lang, run, labels, json }: { lang: Locale; run: Accur
                   <dd>{dev.label_short}</dd>
                   {d.answers.map((a, i) => (
                     <Fragment key={i}>
-                      <dt>{getModel(s.models[i]!.id).dtype}</dt>
+                      <dt>{entryOf(s.models[i]!.id)?.dtype ?? name(s.models[i]!.id)}</dt>
                       <dd class={a.top1 === d.trueIndex ? 'bl-right' : 'bl-wrong'}>
                         {labelOf(labels, a.top1)} ({percent(a.top1Prob)}) {a.top1 === d.trueIndex ? `✓ ${t('right')}` : `✗ ${t('wrong')}`}
                       </dd>

@@ -15,7 +15,7 @@ import OpProfilePanel from './bench/OpProfilePanel.tsx';
 import RuntimeComparison from './bench/RuntimeComparison.tsx';
 import { describeError } from '../i18n/errors.ts';
 import { defaultSelection, presets, selectionFromQuery } from './bench/selection.ts';
-import { handedOverSource } from './bench/handoff-source.ts';
+import { HANDOFF_SOURCE_ID, handedOverSources } from './bench/handoff-source.ts';
 import RuntimeSelect from './shared/RuntimeSelect.tsx';
 import RunCancelButtons from './shared/RunCancelButtons.tsx';
 import './bench/BenchmarkLab.css';
@@ -35,7 +35,7 @@ const MAX_THREADS = 8;
 export default function BenchmarkLab({ lang }: Props) {
   const t = translator(benchStrings, lang);
   const uid = useId();
-  const [extra, setExtra] = useState<BenchModelSource | null>(null);
+  const [extra, setExtra] = useState<BenchModelSource[]>([]);
   const [selected, setSelected] = useState<string[]>(defaultSelection);
   const [runtime, setRuntime] = useState<RuntimeId>(DEFAULT_RUNTIME);
   const [maxThreads, setMaxThreads] = useState(1);
@@ -49,7 +49,8 @@ export default function BenchmarkLab({ lang }: Props) {
 
   const sources = useMemo(() => {
     const all = models.map((m) => manifestSource(m.id));
-    return extra ? [...all, extra] : all;
+    // A handed-over site model (the quantizer's float input) is already in the list.
+    return [...all, ...extra.filter((e) => !all.some((a) => a.id === e.id))];
   }, [extra]);
   const sourceOf = useCallback((id: string) => sources.find((s) => s.id === id), [sources]);
   const nameOf = useCallback((id: string) => sourceOf(id)?.name[lang] ?? id, [sourceOf, lang]);
@@ -68,11 +69,11 @@ export default function BenchmarkLab({ lang }: Props) {
     if (params.get('runs')) setRuns(params.get('runs')!);
     if (params.get('warmup')) setWarmup(params.get('warmup')!);
     let live = true;
-    handedOverSource(params).then((handed) => {
-      if (!live || !handed) return;
+    handedOverSources(params).then((handed) => {
+      if (!live || handed.length === 0) return;
       setExtra(handed);
-      // Compare the reader's file with the default baseline.
-      setSelected([handed.id, ...defaultSelection().slice(0, 1)]);
+      // The quantizer's pair: float (baseline) vs quantized. The inspector's file: vs the default baseline.
+      setSelected(handed.length > 1 ? handed.map((h) => h.id) : [handed[0]!.id, ...defaultSelection().slice(0, 1)]);
     });
     return () => {
       live = false;
@@ -164,7 +165,7 @@ export default function BenchmarkLab({ lang }: Props) {
               <li key={s.id}>
                 <label>
                   <input type="checkbox" name="model" value={s.id} checked={position >= 0} onChange={() => toggle(s.id)} />{' '}
-                  {s === extra ? t('handoff', { name: s.name[lang] }) : s.name[lang]}
+                  {extra.includes(s) ? t(s.id === HANDOFF_SOURCE_ID ? 'handoff' : 'handoffQuantizer', { name: s.name[lang] }) : s.name[lang]}
                   {position === 0 ? <span class="bl-badge"> {t('baseline')}</span> : null}
                 </label>
               </li>

@@ -5,7 +5,7 @@ import { assetUrl, modelPairs, models, type Locale, type ModelEntry } from '../l
 import { fetchWithProgress } from '../lib/fetch-with-progress.ts';
 import { MAX_MODEL_BYTES, parseTflite } from '../lib/tflite/reader.ts';
 import { describeModel, type ModelReport } from '../lib/tflite/describe.ts';
-import { benchmarkHandoffUrl, saveHandoffModel } from '../lib/tflite/handoff.ts';
+import { benchmarkHandoffUrl, HANDOFF_PARAM, loadQuantizerHandoff, QUANTIZER_HANDOFF_VALUE, saveHandoffModel } from '../lib/tflite/handoff.ts';
 import { formatBytes, translator } from '../i18n/translate.ts';
 import { inspectorStrings } from '../i18n/inspector.ts';
 import { describeError } from '../i18n/errors.ts';
@@ -67,6 +67,18 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [siteId]);
+
+  // `?handoff=quantizer`: open the model the quantizer lab just made (kept in this browser's IndexedDB).
+  useEffect(() => {
+    if (new URLSearchParams(location.search).get(HANDOFF_PARAM) !== QUANTIZER_HANDOFF_VALUE) return;
+    const ticket = ++request.current;
+    setSiteId('');
+    loadQuantizerHandoff().then(
+      (pair) => pair && show(new Uint8Array(pair.quantized.bytes), pair.quantized.name, null, ticket),
+      () => undefined,
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const openFile = (file: File | undefined) => {
     if (!file) return;

@@ -3,6 +3,7 @@ import { defineStrings } from './translate.ts';
 
 export const accuracyLabStrings = defineStrings({
   en: {
+    handoffPair: 'From the quantizer: {a} vs {b}',
     heading: 'Accuracy: float vs 8-bit',
     pair: 'Models',
     photos: 'Photos (1–{max})',
@@ -35,6 +36,7 @@ export const accuracyLabStrings = defineStrings({
     source: 'Source: {title}',
   },
   ja: {
+    handoffPair: '量子化ラボから：{a} と {b}',
     heading: '精度：float と 8 ビット',
     pair: 'モデル',
     photos: '写真の枚数（1〜{max}）',

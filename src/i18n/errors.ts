@@ -13,6 +13,8 @@ import { ImageDecodeError } from '../lib/image/decode.ts';
 import { InputSpecError } from '../lib/image/input.ts';
 import { PlanError } from '../lib/bench/validate.ts';
 import { BenchError } from '../lib/bench/session.ts';
+import { QuantizeError } from '../lib/quantize/errors.ts';
+import { CalibrationError } from '../lib/calibration/calibrate.ts';
 import { defineStrings, translator, type KeyOf, type Vars } from './translate.ts';
 
 export const errorStrings = defineStrings({
@@ -66,6 +68,23 @@ export const errorStrings = defineStrings({
     'bench.load-failed': 'A model could not be loaded for the measurement.',
     'bench.run-failed': 'A model failed while it was being measured.',
     'bench.photo-failed': 'The test photo could not be downloaded.',
+    // Post-training quantization (lib/quantize: QuantizeError; {op} is the operator, {mode} the setting).
+    'quantize.not-float': '{file} is already quantized. The converter starts from a float model: open its float version.',
+    'quantize.unsupported-op': 'The operator {op} cannot be quantized with the setting “{mode}”, so this setting cannot convert the model. The other settings may still work.',
+    'quantize.needs-calibration': 'Full-integer quantization needs the range of every activation, and the calibration recorded none.',
+    'quantize.bad-model': '{file} is not a TensorFlow Lite model this quantizer can read.',
+    'quantize.unsupported-model': '{file} is a TensorFlow Lite model, but of a kind this quantizer does not handle (several subgraphs, or sparse tensors).',
+    'quantize.bad-options': 'These quantization settings do not fit together.',
+    'mode.dynamic': 'dynamic range',
+    'mode.float16': 'float16',
+    'mode.int8': 'full integer',
+    'mode.int8-io': 'full integer with integer input and output',
+    // Calibration in the browser (lib/calibration/calibrate.ts: CalibrationError).
+    'calibration.no-photos': 'Choose at least one photo for the representative dataset.',
+    'calibration.no-usable-photos': 'None of the photos could be read as an image, so nothing was calibrated. Choose JPEG, PNG, GIF, WebP or BMP photos.',
+    'calibration.not-image-input': 'Calibration feeds photos, but this model’s input is {input}. The full-integer settings need a representative dataset of that kind of input; dynamic range and float16 need none.',
+    'calibration.load-failed': 'The runtime could not load the calibration model. Try the other runtime.',
+    'calibration.run-failed': 'The calibration model failed while running on a photo. Try the other runtime.',
     unknown: 'Something unexpected went wrong.',
     // Wording around the messages.
     file: 'The file',
@@ -114,6 +133,21 @@ export const errorStrings = defineStrings({
     'bench.load-failed': '計測のためにモデルを読み込めませんでした。',
     'bench.run-failed': '計測中にモデルの実行に失敗しました。',
     'bench.photo-failed': 'テスト用の写真をダウンロードできませんでした。',
+    'quantize.not-float': '{file}はすでに量子化されています。コンバーターは float モデルから始めるので、float 版を開いてください。',
+    'quantize.unsupported-op': '演算子 {op} は「{mode}」の設定では量子化できないため、この設定ではこのモデルを変換できません。ほかの設定なら変換できる場合があります。',
+    'quantize.needs-calibration': '完全整数の量子化にはすべての活性化の範囲が必要ですが、キャリブレーションで何も記録されませんでした。',
+    'quantize.bad-model': '{file}は、この量子化ツールで読める TensorFlow Lite モデルではありません。',
+    'quantize.unsupported-model': '{file}は TensorFlow Lite モデルですが、この量子化ツールでは扱えない種類です（複数のサブグラフ、または疎なテンソルを含みます）。',
+    'quantize.bad-options': '量子化の設定の組み合わせが正しくありません。',
+    'mode.dynamic': 'ダイナミックレンジ',
+    'mode.float16': 'float16',
+    'mode.int8': '完全整数',
+    'mode.int8-io': '入出力も整数の完全整数',
+    'calibration.no-photos': '代表データセットの写真を 1 枚以上選んでください。',
+    'calibration.no-usable-photos': 'どの写真も画像として読めなかったため、キャリブレーションできませんでした。JPEG・PNG・GIF・WebP・BMP の写真を選んでください。',
+    'calibration.not-image-input': 'キャリブレーションには写真を入力しますが、このモデルの入力は {input} です。完全整数の設定にはその種類の入力の代表データセットが必要です。ダイナミックレンジと float16 ならデータは不要です。',
+    'calibration.load-failed': 'ランタイムがキャリブレーション用のモデルを読み込めませんでした。もう一方のランタイムを試してください。',
+    'calibration.run-failed': '写真でキャリブレーション用のモデルを実行している途中で失敗しました。もう一方のランタイムを試してください。',
     unknown: '予期しないエラーが起きました。',
     file: 'このファイル',
     namedFile: '「{name}」',
@@ -121,7 +155,7 @@ export const errorStrings = defineStrings({
   },
 });
 
-export type ErrorKey = Exclude<KeyOf<typeof errorStrings>, 'file' | 'namedFile' | 'detail' | 'plan.invalid'>;
+export type ErrorKey = Exclude<KeyOf<typeof errorStrings>, 'file' | 'namedFile' | 'detail' | 'plan.invalid' | `mode.${QuantizeError['mode']}`>;
 
 /** Every code each library error can carry, mapped to its message. The Record types make a new code a compile error until it has a message. */
 export const errorKeys = {
@@ -168,6 +202,21 @@ export const errorKeys = {
     'run-failed': 'bench.run-failed',
     'photo-failed': 'bench.photo-failed',
   } satisfies Record<BenchError['code'], ErrorKey>,
+  quantize: {
+    'not-float': 'quantize.not-float',
+    'unsupported-op': 'quantize.unsupported-op',
+    'needs-calibration': 'quantize.needs-calibration',
+    'bad-model': 'quantize.bad-model',
+    'unsupported-model': 'quantize.unsupported-model',
+    'bad-options': 'quantize.bad-options',
+  } satisfies Record<QuantizeError['code'], ErrorKey>,
+  calibration: {
+    'no-photos': 'calibration.no-photos',
+    'no-usable-photos': 'calibration.no-usable-photos',
+    'not-image-input': 'calibration.not-image-input',
+    'load-failed': 'calibration.load-failed',
+    'run-failed': 'calibration.run-failed',
+  } satisfies Record<CalibrationError['code'], ErrorKey>,
 } as const;
 
 export interface ErrorText {
@@ -205,6 +254,8 @@ function classify(error: unknown): Classified {
   if (error instanceof ImageDecodeError) return { key: errorKeys.image[error.code], code: error.code };
   if (error instanceof InputSpecError) return { key: 'input.unsupported', code: 'input-unsupported' };
   if (error instanceof PlanError) return { key: errorKeys.plan[error.code], code: error.code, vars: error.vars };
+  if (error instanceof QuantizeError) return { key: errorKeys.quantize[error.code], code: error.code, vars: { op: error.op ?? '?', mode: error.mode } };
+  if (error instanceof CalibrationError) return { key: errorKeys.calibration[error.code], code: error.code, vars: { input: error.input ?? '?' } };
   // A wrapper that kept its cause is explained by the cause (a BenchError around a RuntimeError, say).
   if (error instanceof Error && error.cause !== undefined) {
     const cause = classify(error.cause);
@@ -219,7 +270,9 @@ export function describeError(error: unknown, locale: Locale, context: ErrorCont
   const t = translator(errorStrings, locale);
   const { key, code, vars = {} } = classify(error);
   const file = context.fileName === undefined ? t('file') : t('namedFile', { name: context.fileName });
-  let message = t(key, { ...vars, file });
+  // A quantizer setting is named as the lab names it.
+  const mode = typeof vars.mode === 'string' && `mode.${vars.mode}` in errorStrings.en ? t(`mode.${vars.mode}` as `mode.${QuantizeError['mode']}`) : vars.mode;
+  let message = t(key, { ...vars, file, ...(mode === undefined ? {} : { mode }) });
   if (error instanceof PlanError) message = t('plan.invalid', { message });
   const technical = error instanceof Error ? error.message : error === undefined || error === null ? '' : String(error);
   return { key, code, message, detail: technical ? t('detail', { detail: technical }) : '' };

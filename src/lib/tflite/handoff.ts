@@ -71,3 +71,47 @@ export function loadHandoffModel(): Promise<HandoffModel | null> {
 export function benchmarkHandoffUrl(base: string): string {
   return `${base.replace(/\/?$/, '/')}labs/benchmark/?${HANDOFF_PARAM}=${HANDOFF_VALUE}`;
 }
+
+// The quantizer lab hands over two models at once: the float model and what it made of it, so the
+// benchmark and accuracy labs can compare them (and the inspector can open the quantized one).
+// Same database and store; key QUANTIZER_HANDOFF_KEY; pages opened with `?handoff=quantizer`.
+import { sitePath } from '../site-path.ts';
+
+export const QUANTIZER_HANDOFF_KEY = 'quantizer-models';
+export const QUANTIZER_HANDOFF_VALUE = 'quantizer';
+
+export interface QuantizerHandoff {
+  float: HandoffModel & { /** Manifest id when the float model is one of the site's. */ modelId?: string };
+  quantized: HandoffModel & { /** The converter setting, e.g. 'int8'. */ mode: string };
+  /** Pixel normalisation the float model expects (real = (pixel - mean) / std). */
+  normalization: { mean: number[]; std: number[] };
+  savedAt: number;
+}
+
+export interface QuantizerHandoffInput {
+  float: { name: string; bytes: Uint8Array; modelId?: string };
+  quantized: { name: string; bytes: Uint8Array; mode: string };
+  normalization: { mean: number[]; std: number[] };
+}
+
+export function saveQuantizerHandoff(input: QuantizerHandoffInput): Promise<void> {
+  const savedAt = Date.now();
+  const value: QuantizerHandoff = {
+    float: { name: input.float.name, bytes: input.float.bytes.slice().buffer, savedAt, ...(input.float.modelId ? { modelId: input.float.modelId } : {}) },
+    quantized: { name: input.quantized.name, bytes: input.quantized.bytes.slice().buffer, savedAt, mode: input.quantized.mode },
+    normalization: { mean: [...input.normalization.mean], std: [...input.normalization.std] },
+    savedAt,
+  };
+  return withStore<unknown>('readwrite', (store) => store.put(value, QUANTIZER_HANDOFF_KEY)).then(() => undefined);
+}
+
+export function loadQuantizerHandoff(): Promise<QuantizerHandoff | null> {
+  return withStore<QuantizerHandoff | undefined>('readonly', (store) => store.get(QUANTIZER_HANDOFF_KEY)).then((v) =>
+    v && v.float?.bytes instanceof ArrayBuffer && v.quantized?.bytes instanceof ArrayBuffer ? v : null,
+  );
+}
+
+/** URL of a lab that picks up the quantizer's two models. */
+export function quantizerHandoffUrl(lab: 'benchmark' | 'accuracy' | 'inspector'): string {
+  return sitePath(`labs/${lab}/?${HANDOFF_PARAM}=${QUANTIZER_HANDOFF_VALUE}`);
+}

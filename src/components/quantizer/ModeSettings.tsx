@@ -1,0 +1,141 @@
+// Step 2 of the quantizer lab: the converter setting and, for full integer, the representative
+// dataset (dev photos or the reader's own), range method, normalisation and calibration runtime.
+import type { ComponentChildren } from 'preact';
+import { devImages, type Locale } from '../../lib/models.ts';
+import { quantizeModes, needsCalibration, type IoType } from '../../lib/calibration/pipeline.ts';
+import { normalizationChoices, type NormalizationChoice, type NormalizationOrigin } from '../../lib/calibration/normalization.ts';
+import type { QuantizerT } from './errors.ts';
+import { RANGE_METHODS, type QuantizeMode } from '../../lib/quantize/index.ts';
+
+interface Props {
+  t: QuantizerT;
+  lang: Locale;
+  disabled: boolean;
+  mode: QuantizeMode;
+  onMode: (m: QuantizeMode) => void;
+  ioType: IoType;
+  onIoType: (io: IoType) => void;
+  photoSource: 'dev' | 'own';
+  onPhotoSource: (s: 'dev' | 'own') => void;
+  count: string;
+  onCount: (c: string) => void;
+  ownPhotos: File[];
+  onOwnPhotos: (files: File[]) => void;
+  rangeMethod: string;
+  onRangeMethod: (m: string) => void;
+  origin: NormalizationOrigin | null;
+  normChoice: NormalizationChoice;
+  onNormChoice: (c: NormalizationChoice) => void;
+  runtimePicker: ComponentChildren;
+}
+
+const MODE_KEYS = {
+  dynamic: ['modeDynamic', 'modeDynamicHint'],
+  float16: ['modeFloat16', 'modeFloat16Hint'],
+  int8: ['modeInt8', 'modeInt8Hint'],
+  'int8-io': ['modeInt8Io', 'modeInt8IoHint'],
+} as const;
+
+const NORM_KEYS = { 'minus-one-to-one': 'normMinus1', 'zero-to-one': 'normZero1', raw: 'normRaw' } as const;
+
+const num = (v: number[]) => (v.every((x) => x === v[0]) ? String(v[0]) : `[${v.join(', ')}]`);
+
+export default function ModeSettings(p: Props) {
+  const { t } = p;
+  const full = needsCalibration(p.mode);
+  return (
+    <fieldset class="q-settings">
+      <legend>{p.t('step2')}</legend>
+      <div class="q-modes" role="radiogroup">
+        {quantizeModes.map((m) => (
+          <label key={m} class="q-mode">
+            <input type="radio" name="mode" value={m} checked={p.mode === m} disabled={p.disabled} onChange={() => p.onMode(m)} />
+            <span>
+              <strong>{t(MODE_KEYS[m][0])}</strong>
+              <span class="bl-hint"> {t(MODE_KEYS[m][1])}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {p.mode === 'int8-io' ? (
+        <div class="bl-settings">
+          <label>
+            <span>{t('ioType')}</span>
+            <select name="io" value={p.ioType} disabled={p.disabled} onChange={(e) => p.onIoType(e.currentTarget.value as IoType)}>
+              <option value="uint8">uint8</option>
+              <option value="int8">int8</option>
+            </select>
+          </label>
+        </div>
+      ) : null}
+      {full ? (
+        <div class="q-calibration">
+          <p class="q-subheading">{t('calibration')}</p>
+          <div class="q-photo-sources">
+            <label class="q-inline">
+              <input type="radio" name="photos" value="dev" checked={p.photoSource === 'dev'} disabled={p.disabled} onChange={() => p.onPhotoSource('dev')} />
+              {t('calibrationDev')}
+            </label>
+            {p.photoSource === 'dev' ? (
+              <label class="q-inline">
+                {t('calibrationCount', { max: devImages.length })}
+                <input name="calibration" type="number" inputMode="numeric" min={1} max={devImages.length} value={p.count} disabled={p.disabled} onInput={(e) => p.onCount(e.currentTarget.value)} />
+              </label>
+            ) : null}
+            <label class="q-inline">
+              <input type="radio" name="photos" value="own" checked={p.photoSource === 'own'} disabled={p.disabled} onChange={() => p.onPhotoSource('own')} />
+              {t('calibrationOwn')}
+            </label>
+            {p.photoSource === 'own' ? (
+              <label class="q-inline">
+                <span>{t('calibrationOwnPick')}</span>
+                <input
+                  type="file"
+                  multiple
+                  accept="image/*"
+                  data-testid="calibration-files"
+                  disabled={p.disabled}
+                  onChange={(e) => p.onOwnPhotos([...(e.currentTarget.files ?? [])])}
+                />
+                <span class="bl-hint">{p.ownPhotos.length ? t('calibrationOwnCount', { count: p.ownPhotos.length }) : t('calibrationOwnNone')}</span>
+              </label>
+            ) : null}
+          </div>
+          <div class="bl-settings">
+            <label>
+              <span>{t('rangeMethod')}</span>
+              <select name="range" value={p.rangeMethod} disabled={p.disabled} onChange={(e) => p.onRangeMethod(e.currentTarget.value)}>
+                {RANGE_METHODS.map((m) => (
+                  <option key={m} value={m}>
+                    {m === 'minmax' ? t('rangeMinmax') : t('rangeOther', { method: m })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {p.runtimePicker}
+          </div>
+          <div class="q-norm" data-testid="quantize-normalization" data-origin={p.origin?.kind ?? 'unknown'}>
+            <p class="q-subheading">{t('normalization')}</p>
+            {p.origin && p.origin.kind !== 'unknown' ? (
+              <p class="bl-hint">
+                {t(p.origin.kind === 'metadata' ? 'normMetadata' : 'normSite', { mean: num(p.origin.normalization.mean), std: num(p.origin.normalization.std) })}
+              </p>
+            ) : (
+              <>
+                <p class="bl-hint">{t('normChoice')}</p>
+                <div class="q-photo-sources">
+                  {normalizationChoices.map((c) => (
+                    <label key={c} class="q-inline">
+                      <input type="radio" name="norm" value={c} checked={p.normChoice === c} disabled={p.disabled} onChange={() => p.onNormChoice(c)} />
+                      {t(NORM_KEYS[c])}
+                    </label>
+                  ))}
+                </div>
+              </>
+            )}
+          </div>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,49 @@
+// The CPU-heavy half of a quantization, behind one interface: build the calibration model, record
+// activation ranges, write the quantized model. `localBackend` does it in the calling thread;
+// quantize-client.ts offers the same interface backed by a worker (the lab's choice), so recording
+// ranges over megabytes of activations per photo and writing the model never block the page.
+import { makeCalibrationModel, quantizeModel, RangeRecorder, type QuantizeMode, type QuantizeReport, type RangeMethod } from '../quantize/index.ts';
+import type { IoType } from './modes.ts';
+
+export interface BackendSetup {
+  floatModel: Uint8Array;
+  mode: QuantizeMode;
+  ioType?: IoType;
+  rangeMethod?: RangeMethod;
+}
+
+export interface QuantizerBackend {
+  /** The calibration model (outputs = every activation to observe) and the order add() expects. */
+  calibrationModel(): Promise<{ bytes: Uint8Array; tensorIndices: number[] }>;
+  /** One calibration run: the calibration model's outputs, then its input. May take ownership of the arrays. */
+  add(values: ArrayLike<number>[]): void;
+  /** Writes the quantized model with the ranges recorded so far (none for dynamic range / float16). */
+  finish(): Promise<{ bytes: Uint8Array; report: QuantizeReport }>;
+  /** Stops any work in progress and releases resources. */
+  close(): void;
+}
+
+export function localBackend(setup: BackendSetup): QuantizerBackend {
+  let recorder: RangeRecorder | null = null;
+  return {
+    async calibrationModel() {
+      const made = makeCalibrationModel(setup.floatModel);
+      recorder = new RangeRecorder(made.tensorIndices, setup.rangeMethod);
+      return { bytes: made.bytes, tensorIndices: made.tensorIndices };
+    },
+    add(values) {
+      if (!recorder) throw new Error('calibrationModel() must come before add()');
+      recorder.add(values);
+    },
+    async finish() {
+      return quantizeModel(setup.floatModel, {
+        mode: setup.mode,
+        ranges: recorder?.ranges(),
+        ioType: setup.mode === 'int8-io' ? (setup.ioType ?? 'uint8') : undefined,
+      });
+    },
+    close() {
+      recorder = null;
+    },
+  };
+}

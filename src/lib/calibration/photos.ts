@@ -1,0 +1,38 @@
+// The representative set for calibration: the site's labelled dev photos (any number of them, or a
+// split of them) or the reader's own files. Plain data (a URL or a Blob), so a set can be handed
+// to the quantizer's worker; photos are fetched or read one at a time, when calibration needs them.
+import { assetUrl, devImages } from '../models.ts';
+
+export interface CalibrationPhoto {
+  /** File name or dev-photo id, for progress lines and messages about a photo that was skipped. */
+  name: string;
+  /** A same-origin URL, or the reader's own file. */
+  source: string | Blob;
+}
+
+export class PhotoFetchError extends Error {
+  override name = 'PhotoFetchError';
+}
+
+export async function loadPhoto(photo: CalibrationPhoto, signal?: AbortSignal): Promise<Blob> {
+  if (typeof photo.source !== 'string') return photo.source;
+  const res = await fetch(photo.source, { signal });
+  if (!res.ok) throw new PhotoFetchError(`Could not download ${photo.name}: HTTP ${res.status}`);
+  return res.blob();
+}
+
+/**
+ * `count` dev photos starting at `offset` (clamped to the set). The held-out experiment calibrates
+ * on devPhotoSet(50) and evaluates on devPhotoSet(50, 50).
+ */
+export function devPhotoSet(count = devImages.length, offset = 0): CalibrationPhoto[] {
+  const start = Math.max(0, offset);
+  // Absolute URLs: the set may be used from the quantizer's worker, whose base URL is its script's.
+  const origin = typeof location !== 'undefined' ? location.origin : 'http://localhost';
+  return devImages.slice(start, start + Math.max(0, count)).map((d) => ({ name: d.id, source: new URL(assetUrl(d), origin).href }));
+}
+
+/** The reader's own photos (multi-file drop or picker); nothing leaves the tab. */
+export function filePhotoSet(files: Iterable<File>): CalibrationPhoto[] {
+  return [...files].map((file) => ({ name: file.name, source: file }));
+}

@@ -1,0 +1,74 @@
+// The Python converter code that corresponds to one setting of the quantizer lab, so the reader can
+// see (and copy) exactly what an ML engineer would write for the same result with TensorFlow.
+import type { Normalization } from '../image/input.ts';
+import type { QuantizeMode } from '../quantize/index.ts';
+
+export interface ConverterCodeOptions {
+  mode: QuantizeMode;
+  ioType?: 'uint8' | 'int8';
+  /** Input size of the model, e.g. 224 (the representative dataset resizes to it). */
+  inputSize?: number;
+  normalization?: Normalization;
+  /** How many photos the representative dataset yields. */
+  photoCount?: number;
+  /** A range method other than min/max has no converter equivalent: the code says so. */
+  rangeMethod?: string;
+}
+
+const fmt = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(Number(x.toPrecision(6))));
+
+/** `(x - mean) / std` as Python, per channel only when the channels differ. */
+function normalizeExpression(norm: Normalization): string {
+  const same = (v: number[]) => v.every((x) => x === v[0]);
+  const value = (v: number[]) => (same(v) ? fmt(v[0]!) : `np.array([${v.map(fmt).join(', ')}], np.float32)`);
+  const mean = value(norm.mean);
+  const std = value(norm.std);
+  if (mean === '0.0' && std === '1.0') return 'image  # raw 0-255 values';
+  if (mean === '0.0') return `image / ${std}`;
+  return `(image - ${mean}) / ${std}`;
+}
+
+function representativeDataset(o: ConverterCodeOptions): string[] {
+  const size = o.inputSize ?? 224;
+  const count = o.photoCount ?? 100;
+  const norm = o.normalization ?? { mean: [127.5], std: [127.5] };
+  return [
+    'def representative_dataset():',
+    `    # ${count} photos, preprocessed exactly as the app does it.`,
+    `    for path in sorted(glob.glob("calibration/*.jpg"))[:${count}]:`,
+    '        image = tf.io.decode_image(tf.io.read_file(path), channels=3, expand_animations=False)',
+    '        side = tf.minimum(tf.shape(image)[0], tf.shape(image)[1])',
+    '        image = tf.image.resize_with_crop_or_pad(image, side, side)  # largest centred square',
+    `        image = tf.image.resize(tf.cast(image, tf.float32), [${size}, ${size}])  # bilinear`,
+    `        image = ${normalizeExpression(norm)}`,
+    '        yield [image[tf.newaxis, ...]]',
+    '',
+  ];
+}
+
+/** Python for the TensorFlow Lite converter with exactly the lab's settings. */
+export function converterCode(o: ConverterCodeOptions): string {
+  const full = o.mode === 'int8' || o.mode === 'int8-io';
+  const lines = ['import tensorflow as tf'];
+  if (full) lines.push('import glob', ...(o.normalization && !o.normalization.mean.every((x) => x === o.normalization!.mean[0]) ? ['import numpy as np'] : []));
+  lines.push('');
+  if (full) lines.push(...representativeDataset(o));
+  lines.push('converter = tf.lite.TFLiteConverter.from_saved_model("saved_model_dir")');
+  lines.push('converter.optimizations = [tf.lite.Optimize.DEFAULT]');
+  if (o.mode === 'float16') lines.push('converter.target_spec.supported_types = [tf.float16]');
+  if (full) {
+    lines.push('converter.representative_dataset = representative_dataset');
+    lines.push('# Fail on an operator without an int8 kernel instead of leaving it float (as this page does).');
+    lines.push('converter.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]');
+  }
+  if (o.mode === 'int8-io') {
+    const t = o.ioType ?? 'uint8';
+    lines.push(`converter.inference_input_type = tf.${t}`, `converter.inference_output_type = tf.${t}`);
+  }
+  if (full && o.rangeMethod && o.rangeMethod !== 'minmax') {
+    lines.push(`# The range method "${o.rangeMethod}" is this site's option: TensorFlow's converter always uses min/max.`);
+  }
+  lines.push('tflite_model = converter.convert()');
+  lines.push(`open("model_${o.mode.replace('-', '_')}.tflite", "wb").write(tflite_model)`);
+  return lines.join('\n');
+}

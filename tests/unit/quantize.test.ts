@@ -9,6 +9,7 @@ import {
 import {
   compareWithReference, makeCalibrationModel, QuantizeError, quantizeModel, RangeRecorder, rangesFromQuantizedModel, type QuantizeMode,
 } from '../../src/lib/quantize/index.ts';
+import { correctedBias } from '../../src/lib/quant/bias-correction.ts';
 import { constantTensorValues, float16ToNumber } from '../../src/lib/tflite/dequantize.ts';
 import { inputTensors, mainSubgraph, operatorHistogram, outputTensors, parseTflite } from '../../src/lib/tflite/reader.ts';
 import { seededRandom } from '../../src/lib/random.ts';
@@ -302,6 +303,42 @@ describe('refusals name the problem, the op and the mode', () => {
   it('bytes that are not a model, and options that do not fit', () => {
     expectError(() => quantizeModel(new Uint8Array([1, 2, 3]), { mode: 'dynamic' }), 'bad-model', 'dynamic');
     expectError(() => quantizeModel(load(V1), { mode: 'int8', ioType: 'uint8' }), 'bad-options', 'int8');
+  });
+});
+
+describe('bias correction (beyond TFLite)', () => {
+  it('conv / fully connected: bias minus sum((W_q - W) * E[x]) per output channel', () => {
+    const corrected = correctedBias([0, 0], [1, 0.5, -1, 0.25], [1, 0.4, -1, 0.3], [2, 2], 'fully-connected', [2, 4]);
+    expect(corrected[0]).toBeCloseTo(0.4, 6); // shift (0.4 - 0.5) * 4 = -0.4
+    expect(corrected[1]).toBeCloseTo(-0.2, 6); // shift (0.3 - 0.25) * 4 = 0.2
+  });
+
+  it('depthwise: each output channel reads its own input channel', () => {
+    // [1, 1, 2, 2]: elements alternate channels 0, 1.
+    const corrected = correctedBias([1, 1], [1, 1, 1, 1], [1.1, 1, 1.1, 0.8], [1, 1, 2, 2], 'depthwise', [10, 5]);
+    expect(corrected[0]).toBeCloseTo(1 - 0.2 * 10, 5);
+    expect(corrected[1]).toBeCloseTo(1 + 0.2 * 5, 5);
+  });
+
+  it('RangeRecorder.forCalibration keeps channel means; quantizeModel uses them only when asked', () => {
+    const float = randomConvNet(seededRandom(21), { size: 3, channels: 6, classes: 4 });
+    const calibration = makeCalibrationModel(float);
+    const recorder = RangeRecorder.forCalibration(calibration);
+    const sg = mainSubgraph(parseTflite(calibration.bytes));
+    const random = seededRandom(22);
+    for (let run = 0; run < 4; run++) {
+      recorder.add(calibration.tensorIndices.map((t) => Float32Array.from({ length: sg.tensors[t]!.shape.reduce((a, b) => a * b, 1) }, () => random() * 2)));
+    }
+    const ranges = recorder.ranges();
+    const input = ranges.get(sg.inputs[0]!)!;
+    expect(input.mean).toHaveLength(3);
+    for (const m of input.mean!) expect(m).toBeGreaterThan(0.7);
+    const plain = quantizeModel(float, { mode: 'int8', ranges });
+    const corrected = quantizeModel(float, { mode: 'int8', ranges, biasCorrection: true });
+    expect(plain.report.notes.some((n) => n.code === 'bias-corrected')).toBe(false);
+    expect(corrected.report.notes.filter((n) => n.code === 'bias-corrected').map((n) => n.opcode)).toEqual(['CONV_2D', 'DEPTHWISE_CONV_2D', 'FULLY_CONNECTED']);
+    expect(corrected.bytes).not.toEqual(plain.bytes);
+    expect(plain.report.after.bytes).toBe(corrected.report.after.bytes);
   });
 });
 

@@ -1,5 +1,6 @@
 // Every way to give the classifier a photo: sample gallery, file picker, drag-and-drop, paste.
-// Paste works anywhere on the page except in text fields.
+// Paste works anywhere on the page except in text fields. The gallery shows small thumbnails
+// (made by `npm run assets`, a few KB each); the full photo is downloaded only when picked.
 import { useEffect } from 'preact/hooks';
 import { assetUrl, sampleImages, type Locale } from '../../lib/models.ts';
 import { translator } from '../../i18n/translate.ts';
@@ -57,7 +58,7 @@ export default function ImageSources({ lang, onBlob, onSample, fileInputId }: Pr
                 onClick={() => onSample(assetUrl(img), img.id)}
                 aria-label={t('samplePick', { name: img.name[lang] })}
               >
-                <img src={assetUrl(img)} alt="" loading="lazy" decoding="async" width={72} height={72} />
+                <img src={assetUrl({ file: `thumbs/${img.id}.webp` })} alt="" loading="lazy" decoding="async" width={72} height={72} />
                 <span>{img.name[lang]}</span>
               </button>
             </li>

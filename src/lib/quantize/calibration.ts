@@ -12,6 +12,8 @@ export interface CalibrationModel {
    * first, then the intermediates), followed by the float inputs fed to the run.
    */
   tensorIndices: number[];
+  /** Size of the last axis (channels) of each tensor in tensorIndices, for RangeRecorder.forCalibration. */
+  channels: number[];
   /** How many of tensorIndices are outputs of the calibration model (the rest are its inputs). */
   outputCount: number;
   /** Number of outputs of the original model (they come first, so output 0 is still the prediction). */
@@ -37,5 +39,7 @@ function calibrationModel(floatModel: Uint8Array): CalibrationModel {
   // Signatures would list only the original outputs; without them runtimes return subgraph outputs.
   graph.signatureDefs = [];
   if (graph.outputs.length === 0) throw new QuantizeError('The model has no outputs.', 'bad-model', 'int8');
-  return { bytes: writeGraph(graph), tensorIndices: [...graph.outputs, ...inputs], outputCount: graph.outputs.length, originalOutputCount };
+  const tensorIndices = [...graph.outputs, ...inputs];
+  const channels = tensorIndices.map((t) => graph.tensors[t]!.shape.at(-1) ?? 1);
+  return { bytes: writeGraph(graph), tensorIndices, channels, outputCount: graph.outputs.length, originalOutputCount };
 }

@@ -27,6 +27,12 @@ export interface QuantizeOptions {
   ranges?: Map<number, ActivationRange>;
   /** int8-io only: the type of the model's inputs and outputs (default uint8, as the converter's examples). */
   ioType?: 'uint8' | 'int8';
+  /**
+   * int8 modes, beyond TFLite (off by default so results match the converter): subtract the expected
+   * output shift of the rounded weights from each bias, using the channel means a
+   * RangeRecorder.forCalibration() recorder keeps.
+   */
+  biasCorrection?: boolean;
 }
 
 export interface QuantizeResult {
@@ -60,7 +66,7 @@ function quantize(floatModel: Uint8Array, options: QuantizeOptions): QuantizeRes
       throw new QuantizeError('Full-integer quantization needs activation ranges from a calibration run.', 'needs-calibration', mode);
     }
     ioType = mode === 'int8-io' ? options.ioType ?? 'uint8' : 'float32';
-    ({ notes } = fullInteger(graph, { mode, ranges: options.ranges, ioType }));
+    ({ notes } = fullInteger(graph, { mode, ranges: options.ranges, ioType, biasCorrection: options.biasCorrection === true }));
   }
   const bytes = writeGraph(graph);
   const after = summarize(graph, bytes.byteLength);

@@ -5,7 +5,8 @@
 // (int8 ones get an "_int8" suffix at the model's edges, as the converter names them).
 import { activationParams, adjustWeightRangesForBias, quantizeBias, quantizeWeightsSymmetric, shiftZeroPoint } from '../quant/converter.ts';
 import { channelRanges } from '../quant/params.ts';
-import { quantizeValue } from '../quant/quantize.ts';
+import { dequantizeTensor, quantizeValue } from '../quant/quantize.ts';
+import { correctedBias } from '../quant/bias-correction.ts';
 import type { TensorQuantization } from '../tflite/types.ts';
 import { QuantizeError, type QuantizeMode } from './errors.ts';
 import { addTensor, bytesOf, floatData, isFloatConstant, type Graph, type GraphOp } from './graph.ts';
@@ -25,7 +26,15 @@ export interface Int8Options {
   ranges: Map<number, ActivationRange>;
   /** Type of the model's inputs and outputs. */
   ioType: 'float32' | 'uint8' | 'int8';
+  /** Fold the expected shift of rounded weights into the bias (needs recorded channel means). */
+  biasCorrection?: boolean;
 }
+
+const MEAN_PRESERVING = new Set(['AVERAGE_POOL_2D', 'RESHAPE', 'SQUEEZE', 'MEAN']);
+
+const BIAS_CORRECTION_KIND: Record<string, 'conv' | 'depthwise' | 'fully-connected'> = {
+  CONV_2D: 'conv', DEPTHWISE_CONV_2D: 'depthwise', FULLY_CONNECTED: 'fully-connected',
+};
 
 const isActivation = (graph: Graph, i: number) => i >= 0 && graph.tensors[i]!.dtype === 'float32' && !isFloatConstant(graph.tensors[i]);
 
@@ -88,6 +97,9 @@ export function fullInteger(graph: Graph, options: Int8Options): { notes: OpNote
   const notes: OpNote[] = [];
   const params = new Map<number, Params>();
   const originalOps = [...graph.operators];
+  // Channel means carried through ops that keep them (global pooling, reshapes), for bias correction.
+  const means = new Map<number, number[]>();
+  for (const [t, r] of ranges) if (r.mean) means.set(t, r.mean);
   const newOps: GraphOp[] = [];
 
   for (const i of graph.inputs) if (isActivation(graph, i)) params.set(i, rangeOf(ranges, i, graph, mode));
@@ -133,6 +145,8 @@ export function fullInteger(graph: Graph, options: Int8Options): { notes: OpNote
       notes.push({ opIndex, opcode: op.opcode, code: 'output-calibrated', tensor: graph.tensors[out]!.name, detail: { min: outParams.min, max: outParams.max } });
     }
     for (const o of op.outputs) params.set(o, outParams);
+    const inMean = means.get(op.inputs[0] ?? -1);
+    if (inMean && MEAN_PRESERVING.has(op.opcode) && !means.has(out) && graph.tensors[out]!.shape.at(-1) === inMean.length) means.set(out, inMean);
 
     // Inputs that must share the output's parameters get a requantizing QUANTIZE in front.
     if (rule.inputsShareOutput) {
@@ -152,6 +166,7 @@ export function fullInteger(graph: Graph, options: Int8Options): { notes: OpNote
     const biasTensor = biasIndex >= 0 ? graph.tensors[biasIndex] : undefined;
     const biasValues = isFloatConstant(biasTensor) && input0 ? floatData(biasTensor) : null;
     let weightScales: number[] | null = null;
+    let correctedValues: Float32Array | null = null;
     if (rule.weights) {
       const w = op.inputs[rule.weights.slot];
       const tensor = w === undefined || w < 0 ? undefined : graph.tensors[w];
@@ -160,26 +175,33 @@ export function fullInteger(graph: Graph, options: Int8Options): { notes: OpNote
       }
       const axis = rule.weights.axis !== null && tensor.shape.length === 4 ? rule.weights.axis : null;
       const values = floatData(tensor);
-      let ranges = channelRanges(values, tensor.shape, axis);
+      let weightRanges = channelRanges(values, tensor.shape, axis);
       if (biasValues && input0) {
-        const adjusted = adjustWeightRangesForBias(ranges, biasValues, input0.scale);
-        ranges = adjusted;
+        const adjusted = adjustWeightRangesForBias(weightRanges, biasValues, input0.scale);
+        weightRanges = adjusted;
         if (adjusted.adjusted > 0) {
           notes.push({ opIndex, opcode: op.opcode, code: 'weights-widened-for-bias', tensor: tensor.name, detail: { channels: adjusted.adjusted } });
         }
       }
-      const q = quantizeWeightsSymmetric(values, tensor.shape, axis, ranges);
+      const q = quantizeWeightsSymmetric(values, tensor.shape, axis, weightRanges);
       tensor.dtype = 'int8';
       tensor.data = bytesOf(q.values);
       tensor.quantization = { scale: q.scale, zeroPoint: q.scale.map(() => 0), axis: axis ?? 0, min: q.min, max: q.max };
       weightScales = q.scale;
+      const inputMean = means.get(op.inputs[slots[0] ?? 0] ?? -1);
+      const kind = BIAS_CORRECTION_KIND[op.opcode];
+      if (options.biasCorrection && biasValues && inputMean && kind) {
+        const dequantized = dequantizeTensor(q.values, tensor.shape, { axis, scale: q.scale, zeroPoint: q.scale.map(() => 0) });
+        correctedValues = correctedBias(biasValues, values, dequantized, tensor.shape, kind, inputMean);
+        notes.push({ opIndex, opcode: op.opcode, code: 'bias-corrected', tensor: biasTensor!.name });
+      }
       notes.push({
         opIndex, opcode: op.opcode, code: axis === null ? 'weights-int8-per-tensor' : 'weights-int8-per-channel', tensor: tensor.name,
         detail: { channels: q.scale.length },
       });
     }
     if (biasTensor && biasValues && weightScales && input0) {
-      const q = quantizeBias(biasValues, input0.scale, weightScales);
+      const q = quantizeBias(correctedValues ?? biasValues, input0.scale, weightScales);
       biasTensor.dtype = 'int32';
       biasTensor.data = bytesOf(q.values);
       biasTensor.quantization = { scale: q.scale, zeroPoint: q.scale.map(() => 0), axis: 0 };

@@ -13,6 +13,8 @@ import { dequantizeValue, quantizeValue } from '../quant/quantize.ts';
 export interface ActivationRange {
   min: number;
   max: number;
+  /** Mean of each channel (last axis) over the calibration set, when recorded: for bias correction. */
+  mean?: number[];
 }
 
 export type RangeMethod = 'minmax' | 'percentile' | 'mse';
@@ -124,12 +126,27 @@ export function chooseRange(h: GrowingHistogram, method: RangeMethod): Activatio
 export class RangeRecorder {
   private readonly histograms: GrowingHistogram[];
   private readonly minmax: { min: number; max: number }[];
+  /** Per-channel sums and counts (last axis), when channel counts were given. */
+  private readonly sums: Float64Array[] | null;
+  private readonly counts: number[];
   private runs = 0;
 
-  constructor(readonly tensorIndices: readonly number[], readonly method: RangeMethod = 'minmax') {
+  /**
+   * `channels[i]` (optional) is the size of the last axis of tensor tensorIndices[i]; with it the
+   * recorder also keeps per-channel means, which quantizeModel's biasCorrection uses.
+   */
+  constructor(readonly tensorIndices: readonly number[], readonly method: RangeMethod = 'minmax', channels?: readonly number[]) {
     if (!RANGE_METHODS.includes(method)) throw new RangeError(`Unknown range method ${String(method)}`);
+    if (channels && channels.length !== tensorIndices.length) throw new RangeError('One channel count per tensor is needed');
     this.histograms = method === 'minmax' ? [] : tensorIndices.map(() => new GrowingHistogram());
     this.minmax = tensorIndices.map(() => ({ min: Infinity, max: -Infinity }));
+    this.sums = channels ? channels.map((c) => new Float64Array(Math.max(1, c))) : null;
+    this.counts = tensorIndices.map(() => 0);
+  }
+
+  /** A recorder for the tensors of a calibration model (with per-channel means). */
+  static forCalibration(calibration: { tensorIndices: readonly number[]; channels: readonly number[] }, method: RangeMethod = 'minmax'): RangeRecorder {
+    return new RangeRecorder(calibration.tensorIndices, method, calibration.channels);
   }
 
   /** Values of every tensor from one run, in the order of tensorIndices. */
@@ -138,6 +155,12 @@ export class RangeRecorder {
       throw new RangeError(`Expected ${this.tensorIndices.length} tensors (outputs, then inputs), got ${values.length}`);
     }
     values.forEach((v, i) => {
+      const sums = this.sums?.[i];
+      if (sums) {
+        const c = sums.length;
+        for (let k = 0; k < v.length; k++) if (Number.isFinite(v[k]!)) sums[k % c]! += v[k]!;
+        this.counts[i]! += v.length / c;
+      }
       if (this.method !== 'minmax') {
         this.histograms[i]!.add(v);
         return;
@@ -161,7 +184,10 @@ export class RangeRecorder {
     const out = new Map<number, ActivationRange>();
     this.tensorIndices.forEach((t, i) => {
       const range = this.method === 'minmax' ? this.minmax[i]! : chooseRange(this.histograms[i]!, this.method);
-      if (range.min <= range.max) out.set(t, { min: range.min, max: range.max });
+      if (!(range.min <= range.max)) return;
+      const sums = this.sums?.[i];
+      const n = this.counts[i]!;
+      out.set(t, sums && n > 0 ? { min: range.min, max: range.max, mean: Array.from(sums, (x) => x / n) } : { min: range.min, max: range.max });
     });
     return out;
   }

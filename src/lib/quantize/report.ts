@@ -12,6 +12,8 @@ export type NoteCode =
   | 'weights-float16'
   /** Weight range widened so the int32 bias cannot overflow (dead channels with a bias). */
   | 'weights-widened-for-bias'
+  /** Bias corrected for the expected shift of the rounded weights (option, beyond TFLite). */
+  | 'bias-corrected'
   /** int32 bias, scale = input scale x weight scale. */
   | 'bias-int32'
   /** Output parameters fixed by the int8 kernel (SOFTMAX, LOGISTIC, TANH...). */

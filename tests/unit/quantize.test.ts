@@ -306,6 +306,32 @@ describe('refusals name the problem, the op and the mode', () => {
   });
 });
 
+describe("TFLite's calibrator shares an ADD's lone input with its output", () => {
+  it('minmax via forCalibration records the union of both ranges for that input (as the reference files show); other methods do not', () => {
+    const float = randomConvNet(seededRandom(4), { size: 3, channels: 5, classes: 3 });
+    const calibration = makeCalibrationModel(float);
+    const sg = mainSubgraph(parseTflite(calibration.bytes));
+    const name = (t: number) => sg.tensors[t]!.name;
+    // conv/out also feeds the depthwise conv, so only dw/out is the ADD's in-place input.
+    expect(calibration.sharedRanges.map(([a, b]) => [name(a), name(b)])).toEqual([['dw/out', 'add/out']]);
+    const values = calibration.tensorIndices.map((t) => {
+      const n = sg.tensors[t]!.shape.reduce((a, b) => a * b, 1);
+      const big = name(t) === 'add/out' ? 10 : 1;
+      return Float32Array.from({ length: n }, (_, i) => (big * i) / n);
+    });
+    const dw = calibration.tensorIndices.find((t) => name(t) === 'dw/out')!;
+    const minmax = RangeRecorder.forCalibration(calibration);
+    minmax.add(values);
+    expect(minmax.ranges().get(dw)!.max).toBeGreaterThan(9);
+    const plain = RangeRecorder.forCalibration(calibration, 'minmax', { matchTflite: false });
+    plain.add(values);
+    expect(plain.ranges().get(dw)!.max).toBeLessThan(1);
+    const mse = RangeRecorder.forCalibration(calibration, 'mse');
+    mse.add(values);
+    expect(mse.ranges().get(dw)!.max).toBeLessThan(1);
+  });
+});
+
 describe('bias correction (beyond TFLite)', () => {
   it('conv / fully connected: bias minus sum((W_q - W) * E[x]) per output channel', () => {
     const corrected = correctedBias([0, 0], [1, 0.5, -1, 0.25], [1, 0.4, -1, 0.3], [2, 2], 'fully-connected', [2, 4]);

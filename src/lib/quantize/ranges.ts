@@ -144,9 +144,21 @@ export class RangeRecorder {
     this.counts = tensorIndices.map(() => 0);
   }
 
-  /** A recorder for the tensors of a calibration model (with per-channel means). */
-  static forCalibration(calibration: { tensorIndices: readonly number[]; channels: readonly number[] }, method: RangeMethod = 'minmax'): RangeRecorder {
-    return new RangeRecorder(calibration.tensorIndices, method, calibration.channels);
+  private shared: readonly (readonly [number, number])[] = [];
+
+  /**
+   * A recorder for the tensors of a calibration model, with per-channel means. With `matchTflite`
+   * (default: for 'minmax') the ranges TFLite's calibrator records for tensors it shares in place are
+   * reproduced too, so 'minmax' gives the converter's parameters.
+   */
+  static forCalibration(
+    calibration: { tensorIndices: readonly number[]; channels: readonly number[]; sharedRanges: readonly (readonly [number, number])[] },
+    method: RangeMethod = 'minmax',
+    options: { matchTflite?: boolean } = {},
+  ): RangeRecorder {
+    const recorder = new RangeRecorder(calibration.tensorIndices, method, calibration.channels);
+    if (options.matchTflite ?? method === 'minmax') recorder.shared = calibration.sharedRanges;
+    return recorder;
   }
 
   /** Values of every tensor from one run, in the order of tensorIndices. */
@@ -189,6 +201,11 @@ export class RangeRecorder {
       const n = this.counts[i]!;
       out.set(t, sums && n > 0 ? { min: range.min, max: range.max, mean: Array.from(sums, (x) => x / n) } : { min: range.min, max: range.max });
     });
+    for (const [input, output] of this.shared) {
+      const a = out.get(input);
+      const b = out.get(output);
+      if (a && b) out.set(input, { ...a, min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) });
+    }
     return out;
   }
 }

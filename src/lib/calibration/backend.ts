@@ -28,7 +28,7 @@ export function localBackend(setup: BackendSetup): QuantizerBackend {
   return {
     async calibrationModel() {
       const made = makeCalibrationModel(setup.floatModel);
-      recorder = new RangeRecorder(made.tensorIndices, setup.rangeMethod);
+      recorder = RangeRecorder.forCalibration(made, setup.rangeMethod);
       return { bytes: made.bytes, tensorIndices: made.tensorIndices };
     },
     add(values) {

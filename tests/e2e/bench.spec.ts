@@ -1,20 +1,12 @@
 // The benchmark and accuracy labs, run for real with small counts: every number shown must be
 // present and consistent with the others (ratios with medians, percentages with counts).
-import type { Page } from '@playwright/test';
 import manifest from '../../assets.manifest.json' with { type: 'json' };
-import { expect, test } from './fixtures.ts';
+import { expect, openLab, test } from './fixtures.ts';
 import { storeHandoff } from './handoff.ts';
 
 const V1_PAIR = 'model=mobilenet_v1_0.25_224_float&model=mobilenet_v1_0.25_224_uint8';
 
-async function openLab(page: Page, path: string, testId: string) {
-  await page.goto(path);
-  await expect(page.getByTestId(testId)).toBeVisible();
-  // The island is interactive once Astro has hydrated it (the `ssr` attribute goes away).
-  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
-}
-
-const num = (s: string | null) => Number((s ?? '').replace(/[^0-9.\-]/g, ''));
+const num = (s: string | null) => Number((s ?? '').replace(/[^0-9.-]/g, ''));
 
 test.describe('benchmark lab', () => {
   test('a small run shows consistent medians, percentiles, ratio, sizes and JSON', async ({ page, problems }) => {

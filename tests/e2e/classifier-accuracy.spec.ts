@@ -18,7 +18,7 @@ const minTop1 = (id: string) => Object.entries(MIN_TOP1).find(([prefix]) => id.s
 test.describe.configure({ timeout: 300_000 });
 
 for (const pair of modelPairs) {
-  test(`dev-set top-1 and runtime agreement: ${pair.id}`, async ({ page, problems }) => {
+  test(`dev-set top-1 and runtime agreement: ${pair.id}`, async ({ page }) => {
     const top1: Record<string, Record<string, number[]>> = {}; // runtime -> model -> top-1 per photo
     for (const runtime of ['tfjs-tflite', 'litert']) {
       await openClassifier(page, { pair: pair.id, runtime });
@@ -118,7 +118,7 @@ function referencePng(img: Rgba, out: number): Buffer {
   return PNG.sync.write(png);
 }
 
-test('independent reference preprocessing agrees with the site on top-1 (photos unused elsewhere)', async ({ page, problems }) => {
+test('independent reference preprocessing agrees with the site on top-1 (photos unused elsewhere)', async ({ page }) => {
   // The sample photos except grace_hopper (which other tests use). Readers' photos go through the same path.
   const photos = sampleImages.filter((s) => s.id !== 'grace_hopper').map((s) => `public/${s.file}`);
   let agree = 0;

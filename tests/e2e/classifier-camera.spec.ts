@@ -11,7 +11,7 @@ test.use({
   },
 });
 
-test('camera: classifies frames continuously, shows the frame rate, and stops', async ({ page, problems }) => {
+test('camera: classifies frames continuously, shows the frame rate, and stops', async ({ page }) => {
   await openClassifier(page);
   await page.getByRole('button', { name: 'Use the camera' }).click();
   const first = await currentRun(page);

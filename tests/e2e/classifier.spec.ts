@@ -13,7 +13,7 @@ const MILITARY_UNIFORM = 653;
 
 test.describe('classifier results', () => {
   for (const runtime of ['tfjs-tflite', 'litert']) {
-    test(`grace_hopper: "military uniform" in the top-2 of both MobileNet v2 models (${runtime})`, async ({ page, problems }) => {
+    test(`grace_hopper: "military uniform" in the top-2 of both MobileNet v2 models (${runtime})`, async ({ page }) => {
       await openClassifier(page, { pair: 'v2-qat-ptq', runtime });
       await expect(page.locator('[data-testid="runtime-info"]')).toHaveAttribute('data-variant', runtime === 'litert' ? /litert_wasm/ : /tflite_web_api_cc/);
       const results = await classifyFile(page, GRACE);
@@ -24,13 +24,16 @@ test.describe('classifier results', () => {
         expect(top.slice(0, 2).map((p) => p.index), id).toContain(MILITARY_UNIFORM);
         // Rank order and probabilities in 0..1.
         for (let i = 1; i < top.length; i++) expect(top[i - 1]!.prob).toBeGreaterThanOrEqual(top[i]!.prob);
-        for (const p of top) expect(p.prob).toBeGreaterThanOrEqual(0), expect(p.prob).toBeLessThanOrEqual(1);
+        for (const p of top) {
+          expect(p.prob).toBeGreaterThanOrEqual(0);
+          expect(p.prob).toBeLessThanOrEqual(1);
+        }
       }
       await expect(page.locator('[data-testid="announcement"]')).toContainText('military uniform');
     });
   }
 
-  test('sample gallery, model facts, and no request but static assets after choosing a photo', async ({ page, problems }) => {
+  test('sample gallery, model facts, and no request but static assets after choosing a photo', async ({ page }) => {
     await openClassifier(page);
     const pair = getPair('v1-025')!;
     await expect(page.locator('.clf')).toHaveAttribute('data-pair', pair.id);
@@ -59,7 +62,7 @@ test.describe('classifier results', () => {
     }
   });
 
-  test('Japanese page: same island, Japanese messages', async ({ page, problems }) => {
+  test('Japanese page: same island, Japanese messages', async ({ page }) => {
     await openClassifier(page, {}, `/ja${CLASSIFIER}`);
     await expect(page.locator('.clf-privacy')).toContainText('端末の外に出ることはありません');
     await page.locator('.clf input[type=file]').setInputFiles({ name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) });
@@ -149,7 +152,7 @@ async function previewCenter(page: import('@playwright/test').Page, x = 0.5): Pr
 }
 
 test.describe('bad input: a specific message, and the island keeps working', () => {
-  test('non-image, corrupt JPEG, zero bytes, SVG, 10000x10000, grayscale, transparent, animated GIF', async ({ page, problems }) => {
+  test('non-image, corrupt JPEG, zero bytes, SVG, 10000x10000, grayscale, transparent, animated GIF', async ({ page }) => {
     test.setTimeout(180_000);
     await openClassifier(page);
     const good = async () => {
@@ -240,7 +243,7 @@ test.describe('WASM and isolation', () => {
     expect(Object.keys(await classifyFile(page, GRACE))).toHaveLength(2);
   });
 
-  test('page not cross-origin isolated: single-threaded, says so, still classifies', async ({ page, problems }) => {
+  test('page not cross-origin isolated: single-threaded, says so, still classifies', async ({ page }) => {
     await page.route('**/labs/classifier/**', async (route) => {
       if (route.request().resourceType() !== 'document') return route.continue();
       const response = await route.fetch();
@@ -263,7 +266,7 @@ test.describe('WASM and isolation', () => {
 
 test.describe('camera: denied', () => {
   test.use({ permissions: [] });
-  test('permission denied or no camera gives a specific message', async ({ page, problems }) => {
+  test('permission denied or no camera gives a specific message', async ({ page }) => {
     await openClassifier(page);
     await page.getByRole('button', { name: 'Use the camera' }).click();
     const error = page.locator('[data-testid="error"]');
@@ -276,7 +279,7 @@ test.describe('camera: denied', () => {
 
 test.describe('camera: no camera', () => {
   test.use({ permissions: ['camera'] });
-  test('no camera device gives "no camera"', async ({ page, problems }) => {
+  test('no camera device gives "no camera"', async ({ page }) => {
     await openClassifier(page);
     await page.getByRole('button', { name: 'Use the camera' }).click();
     await expect(page.locator('[data-testid="error"]')).toHaveAttribute('data-code', 'no-camera');

@@ -5,7 +5,7 @@
 // (All models of the manifest, in groups; the benchmark lab is the island that loads any model.)
 import { existsSync, readFileSync } from 'node:fs';
 import manifest from '../../assets.manifest.json' with { type: 'json' };
-import { expect, test } from './fixtures.ts';
+import { expect, openLab, test } from './fixtures.ts';
 import { storeHandoff } from './handoff.ts';
 
 const all = [...manifest.models, ...manifest.derived].map((m) => m.id);
@@ -16,8 +16,7 @@ const groups = [all.slice(0, half), all.slice(half)];
 for (const runtime of ['tfjs-tflite', 'litert']) for (const [g, ids] of groups.entries()) {
   test(`models ${g + 1}/${groups.length} (${ids.length}) load in ${runtime} and the engine agrees with the reader`, async ({ page }) => {
     const query = ids.map((id) => `model=${id}`).join('&');
-    await page.goto(`/labs/benchmark/?${query}&runtime=${runtime}&runs=3&warmup=0`);
-    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await openLab(page, `/labs/benchmark/?${query}&runtime=${runtime}&runs=3&warmup=0`, 'benchmark-lab');
     await page.getByTestId('benchmark-lab').getByRole('button', { name: 'Run benchmark' }).click();
     await expect(page.getByTestId('bench-done')).toBeVisible({ timeout: 120_000 });
     for (const id of ids) {
@@ -27,8 +26,7 @@ for (const runtime of ['tfjs-tflite', 'litert']) for (const [g, ids] of groups.e
 }
 
 test('more models than one run allows gives a clear message', async ({ page }) => {
-  await page.goto(`/labs/benchmark/?${all.map((id) => `model=${id}`).join('&')}&runs=3&warmup=0`);
-  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+  await openLab(page, `/labs/benchmark/?${all.map((id) => `model=${id}`).join('&')}&runs=3&warmup=0`, 'benchmark-lab');
   await page.getByTestId('benchmark-lab').getByRole('button', { name: 'Run benchmark' }).click();
   await expect(page.getByTestId('benchmark-lab')).toContainText(`compare at most 6 models in one run (${all.length} are selected)`);
 });
@@ -45,9 +43,7 @@ for (const runtime of ['tfjs-tflite', 'litert']) {
     test.setTimeout(240_000);
     await page.goto('/labs/benchmark/');
     await storeHandoff(page, 'ssd_mobilenet_v1.tflite', readFileSync(ssdPath!));
-    await page.goto(`/labs/benchmark/?handoff=inspector&runtime=${runtime}&runs=3&warmup=1`);
-    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
-    const lab = page.getByTestId('benchmark-lab');
+    const lab = await openLab(page, `/labs/benchmark/?handoff=inspector&runtime=${runtime}&runs=3&warmup=1`, 'benchmark-lab');
     await expect(lab.locator('input[name="model"][value="inspector"]')).toBeChecked();
     await lab.getByRole('button', { name: 'Run benchmark' }).click();
     if (runtime === 'litert') {

@@ -1,6 +1,6 @@
 // A `page` fixture that records console errors, page errors and failed or foreign requests,
 // and fails the test when any occurred (opt out per message with `allowConsole`).
-import { test as base, expect, type APIRequestContext } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 export interface PageProblems {
   consoleErrors: string[];
@@ -12,8 +12,10 @@ export interface PageProblems {
   allowFailedRequests: RegExp[];
 }
 
+// Automatic: every test gets these checks, whether or not it names `problems` (it names it only to
+// allow an expected console message or failed request).
 export const test = base.extend<{ problems: PageProblems }>({
-  problems: async ({ page, baseURL }, use) => {
+  problems: [async ({ page, baseURL }, use) => {
     const problems: PageProblems = { consoleErrors: [], failedRequests: [], foreignRequests: [], allowConsole: [], allowFailedRequests: [] };
     const origin = new URL(baseURL!).origin;
     page.on('console', (msg) => {
@@ -40,10 +42,28 @@ export const test = base.extend<{ problems: PageProblems }>({
     const failed = problems.failedRequests.filter((r) => !problems.allowFailedRequests.some((re) => re.test(r)));
     expect(failed, 'failed requests').toEqual([]);
     expect(problems.foreignRequests, 'requests leaving the origin').toEqual([]);
-  },
+  }, { auto: true }],
 });
 
 export { expect };
+
+/**
+ * Opens `path` and returns the island whose root has data-testid=`testId`, once it is interactive:
+ * scrolled into view (client:visible hydrates on sight) and hydrated. Hydration is read from the
+ * island's <astro-island> wrapper losing its `ssr` attribute: the only place the tests look at it.
+ */
+export async function openLab(page: Page, path: string, testId: string): Promise<Locator> {
+  await page.goto(path);
+  const island = page.getByTestId(testId);
+  await island.waitFor({ state: 'attached' });
+  // A plain DOM scroll: the island re-creates its DOM once on hydration, which a locator action can race.
+  await page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.scrollIntoView({ block: 'start' }), testId);
+  await page.waitForFunction((id) => {
+    const wrapper = document.querySelector(`[data-testid="${id}"]`)?.closest('astro-island');
+    return !!wrapper && !wrapper.hasAttribute('ssr');
+  }, testId);
+  return island;
+}
 
 /** Every page path the sitemap lists (both locales). Fetched without a page: XML views request /favicon.ico. */
 export async function sitePaths(request: APIRequestContext): Promise<string[]> {

@@ -3,18 +3,13 @@
 // models' documentation (../shared/assets/README.md).
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, openLab } from './fixtures.ts';
 import { parseTflite, inputTensors, outputTensors } from '../../src/lib/tflite/reader.ts';
 import { HANDOFF_DB, HANDOFF_KEY, HANDOFF_STORE } from '../../src/lib/tflite/handoff.ts';
 
 const file = (path: string) => readFileSync(`public/${path}`);
 
-async function openInspector(page: Page, path = '/labs/inspector/') {
-  await page.goto(path);
-  const island = page.getByTestId('inspector');
-  await island.scrollIntoViewIfNeeded();
-  return island;
-}
+const openInspector = (page: Page, path = '/labs/inspector/') => openLab(page, path, 'inspector');
 
 /** The rows of the I/O table as [dtype, shape, scale / zero point]. */
 async function ioRow(page: Page, kind: 'input' | 'output') {

@@ -4,7 +4,7 @@
 // works from the keyboard in both languages.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, openLab, test } from './fixtures.ts';
 import manifest from '../../assets.manifest.json' with { type: 'json' };
 import { parseTflite } from '../../src/lib/tflite/reader.ts';
 import type { TfliteModel, TfliteTensor } from '../../src/lib/tflite/types.ts';
@@ -68,9 +68,7 @@ function expected({ tensor: t, axis }: Weights, bits: number, symmetric: boolean
 const numbers = async (el: Locator) => (await el.getAttribute('data-value'))!.split(',').map(Number);
 
 async function openExplorer(page: Page, path: string) {
-  await page.goto(path);
-  const explorer = page.getByTestId('quant-explorer');
-  await explorer.scrollIntoViewIfNeeded();
+  const explorer = await openLab(page, path, 'quant-explorer');
   await expect(explorer).toHaveAttribute('data-ready', 'true');
   await expect(explorer.getByTestId('qx-histogram').locator('svg')).toBeVisible();
   return explorer;

@@ -19,7 +19,7 @@ function attempt(bytes: Uint8Array): Outcome {
     for (const sg of model.subgraphs) for (const t of sg.tensors) void t.data?.length;
     return 'parsed';
   } catch (error) {
-    if (!(error instanceof TfliteParseError)) throw new Error(`Not a TfliteParseError: ${String(error)}`);
+    if (!(error instanceof TfliteParseError)) throw new Error(`Not a TfliteParseError: ${String(error)}`, { cause: error });
     expect(error.message.length).toBeGreaterThan(10);
     return error.code;
   }

@@ -56,7 +56,7 @@ function quantize(floatModel: Uint8Array, options: QuantizeOptions): QuantizeRes
   }
   const { graph } = readGraph(floatModel, mode);
   const before = summarize(graph, floatModel.byteLength);
-  let notes: OpNote[] = [];
+  let notes: OpNote[];
   let skipped: Skipped[] = [];
   let ioType: QuantizeReport['ioType'] = 'float32';
   if (mode === 'dynamic') ({ notes, skipped } = dynamicRange(graph));

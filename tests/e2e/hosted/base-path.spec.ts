@@ -5,7 +5,7 @@ import { classifyFile, openClassifier } from '../classifier-helpers.ts';
 import { BASE_PATH } from '../../../playwright.base.config.ts';
 
 test.describe('under a base path', () => {
-  test('every sitemap page answers 200 and every root-relative link on it stays under the base', async ({ page, request, problems }) => {
+  test('every sitemap page answers 200 and every root-relative link on it stays under the base', async ({ page, request }) => {
     const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
     const paths: string[] = [];
     for (const sitemap of locs(await (await request.get('sitemap-index.xml')).text())) {
@@ -33,7 +33,7 @@ test.describe('under a base path', () => {
     }
   });
 
-  test('the classifier classifies, loading runtime, WASM and models from under the base', async ({ page, problems }) => {
+  test('the classifier classifies, loading runtime, WASM and models from under the base', async ({ page }) => {
     const outside: string[] = [];
     page.on('request', (req) => {
       const path = new URL(req.url()).pathname;

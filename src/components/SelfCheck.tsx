@@ -49,7 +49,7 @@ export default function SelfCheck({ lang, questions }: Props) {
   const { right, answered } = score(questions, checked);
 
   return (
-    <section class="self-check not-content" aria-labelledby={`${baseId}-h`}>
+    <section class="self-check not-content" aria-labelledby={`${baseId}-h`} data-testid="self-check">
       <h2 id={`${baseId}-h`} class="self-check__heading">
         {t('heading')}
       </h2>
@@ -69,8 +69,10 @@ export default function SelfCheck({ lang, questions }: Props) {
                 <div class="self-check__options">
                   {question.options.map((option, oi) => {
                     const id = `${name}-o${oi}`;
+                    // After a wrong answer the right option is marked too, in words as well as colour.
+                    const showRight = verdict !== null && !verdict.correct && oi === question.answer;
                     const state =
-                      verdict && verdictChoice === oi ? (verdict.correct ? 'right' : 'wrong') : undefined;
+                      verdict && verdictChoice === oi ? (verdict.correct ? 'right' : 'wrong') : showRight ? 'answer' : undefined;
                     return (
                       <label class="self-check__option" for={id} data-state={state} key={oi}>
                         <input
@@ -82,6 +84,7 @@ export default function SelfCheck({ lang, questions }: Props) {
                           onChange={() => choose(qi, oi)}
                         />
                         <span>{option}</span>
+                        {showRight ? <span class="self-check__tag">{t('rightTag')}</span> : null}
                       </label>
                     );
                   })}

@@ -39,13 +39,27 @@ export function validateQuestions(questions: readonly SelfCheckQuestion[]): stri
   return problems;
 }
 
+/** A verdict the author wrote at the start of an explanation ("Right:", "Correct.", "そのとおりです。"). */
+const LEADING_VERDICT = /^\s*(?:(?:right|correct|yes|exactly)\s*[:.,!;—–-]|(?:正解です|正解|そのとおりです|その通りです)\s*[。：:、！!])\s*/i;
+
+/**
+ * An explanation without the verdict its author may have started it with: the quiz says "Correct." or
+ * "Not quite." itself, and the right option's explanation is also shown after a wrong answer, where a
+ * leading "Right:" would contradict the "Not quite." above it.
+ */
+export function explanationBody(text: string): string {
+  const body = text.replace(LEADING_VERDICT, '');
+  if (body === text) return text;
+  return body.charAt(0).toUpperCase() + body.slice(1);
+}
+
 export function grade(question: SelfCheckQuestion, chosen: number): Grade {
   const right = question.answer;
   return {
     correct: chosen === right,
-    chosenExplanation: question.explain[chosen] ?? '',
+    chosenExplanation: explanationBody(question.explain[chosen] ?? ''),
     rightOption: question.options[right] ?? '',
-    rightExplanation: question.explain[right] ?? '',
+    rightExplanation: explanationBody(question.explain[right] ?? ''),
   };
 }
 

@@ -181,7 +181,7 @@ test.describe('quantization explorer', () => {
     await page.keyboard.press('Home');
     await expectShown(explorer, floatT, 2, true, false);
     await explorer.getByRole('radio', { name: /非対称/ }).check();
-    await explorer.getByRole('radio', { name: /出力チャネルごと/ }).check();
+    await explorer.getByRole('radio', { name: /出力チャネル単位/ }).check();
     await expectShown(explorer, floatT, 2, false, true);
     await expect(explorer.getByTestId('qx-official')).toContainText('TF1');
   });
@@ -195,7 +195,7 @@ test('a model file that is not a .tflite ends in a clear message, not a crash', 
   const explorer = page.getByTestId('quant-explorer');
   await explorer.scrollIntoViewIfNeeded();
   const alert = explorer.getByRole('alert');
-  await expect(alert).toContainText('could not be read');
+  await expect(alert).toContainText('is not a TensorFlow Lite model');
   await expect(alert).toContainText('mobilenet_v1_0.25_224_quant.tflite');
   await expect(explorer).toHaveAttribute('data-ready', 'false');
   // The rest of the page still works.

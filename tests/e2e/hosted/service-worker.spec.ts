@@ -24,7 +24,7 @@ async function classifierReady(page: Page): Promise<void> {
   await expect(page.locator('.clf')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
 }
 
-test('without host headers, the service worker isolates the page: threads in use, and it says so', async ({ page, problems }) => {
+test('without host headers, the service worker isolates the page: threads in use, and it says so', async ({ page }) => {
   const first = await openIsolated(page, 'labs/classifier/');
   expect(first?.headers()['cross-origin-embedder-policy']).toBeUndefined();
   expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
@@ -38,7 +38,7 @@ test('without host headers, the service worker isolates the page: threads in use
   expect(Object.values(results).every((top) => top.length === 5)).toBe(true);
 });
 
-test('offline: the classifier and a lesson reload from the service worker’s cache', async ({ page, context, problems }) => {
+test('offline: the classifier and a lesson reload from the service worker’s cache', async ({ page, context }) => {
   await openIsolated(page, 'labs/classifier/');
   await classifierReady(page);
   const online = await classifyFile(page, GRACE);
@@ -63,7 +63,7 @@ test('offline: the classifier and a lesson reload from the service worker’s ca
   await context.setOffline(false);
 });
 
-test('the credits page shows the offline copies in both languages and deletes them', async ({ page, problems }) => {
+test('the credits page shows the offline copies in both languages and deletes them', async ({ page }) => {
   await openIsolated(page, 'ja/reference/credits/');
   await page.goto('ja/labs/classifier/');
   await classifierReady(page);

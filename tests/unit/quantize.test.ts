@@ -11,7 +11,7 @@ import {
 } from '../../src/lib/quantize/index.ts';
 import { correctedBias } from '../../src/lib/quant/bias-correction.ts';
 import { constantTensorValues, float16ToNumber } from '../../src/lib/tflite/dequantize.ts';
-import { inputTensors, mainSubgraph, operatorHistogram, outputTensors, parseTflite } from '../../src/lib/tflite/reader.ts';
+import { embeddedLabels, inputTensors, mainSubgraph, operatorHistogram, outputTensors, parseTflite } from '../../src/lib/tflite/reader.ts';
 import { seededRandom } from '../../src/lib/random.ts';
 import { modelWithExp, randomConvNet } from './quantize-fixtures.ts';
 
@@ -148,6 +148,18 @@ describe('dynamic range and float16 on the site float models', () => {
       expect(sg.operators.slice(0, dequantizes.length).every((op) => op.opcode === 'DEQUANTIZE')).toBe(true);
     });
   }
+});
+
+describe('metadata', () => {
+  it('a model with metadata and an appended zip keeps both (normalisation, embedded labels)', () => {
+    const float = load('models/mobilenet_v1_0.25_224_1_metadata_1.tflite');
+    for (const mode of ['dynamic', 'float16'] as const) {
+      const model = parseTflite(quantizeModel(float, { mode }).bytes);
+      expect(model.warnings).toEqual([]);
+      expect(embeddedLabels(model)?.labels.length).toBe(1001);
+      expect(model.metadata?.inputNormalization).toEqual([{ mean: [127.5], std: [127.5] }]);
+    }
+  });
 });
 
 const REFERENCE_DIR = '/work/shared/assets/reference-quantized';

@@ -2,6 +2,7 @@
 // appended, as TFLite's quantizer does), operators name their op, and writing rebuilds the
 // operator-code and buffer tables. Weight bytes stay views until a pass replaces them.
 import { BUILTIN_OPERATORS } from '../tflite/opcodes.ts';
+import { appendedZip } from '../tflite/metadata.ts';
 import { OPTION_TABLES } from '../tflite/options.ts';
 import { parseTflite } from '../tflite/reader.ts';
 import { TfliteParseError, type OperatorOptions, type SignatureDef, type TensorQuantization, type TfliteDtype, type TfliteModel } from '../tflite/types.ts';
@@ -38,6 +39,8 @@ export interface Graph {
   subgraphName: string;
   metadata: Record<string, Uint8Array>;
   signatureDefs: SignatureDef[];
+  /** The zip of associated files (labels...) appended after the FlatBuffer, carried over as is. */
+  appendedZip: Uint8Array | null;
 }
 
 const CUSTOM = 'CUSTOM';
@@ -83,8 +86,17 @@ export function readGraph(bytes: Uint8Array, mode: QuantizeMode): { graph: Graph
     subgraphName: sg.name,
     metadata: model.metadataBuffers,
     signatureDefs: model.signatureDefs,
+    appendedZip: model.metadata ? safeAppendedZip(bytes) : null,
   };
   return { graph, model };
+}
+
+function safeAppendedZip(bytes: Uint8Array): Uint8Array | null {
+  try {
+    return appendedZip(bytes);
+  } catch {
+    return null; // an unreadable zip is already a warning of the reader; the model itself is fine
+  }
 }
 
 export function addTensor(graph: Graph, tensor: GraphTensor): number {
@@ -149,7 +161,7 @@ export function writeGraph(graph: Graph): Uint8Array {
   const buffers: (Uint8Array | null)[] = [null];
   const tensors = keep.map((i) => writableTensor(graph.tensors[i]!, buffers));
   const metadata = metadataEntries(graph.metadata, buffers);
-  return writeTflite({
+  const flat = writeTflite({
     version: graph.version,
     description: graph.description,
     operatorCodes: codes,
@@ -162,4 +174,9 @@ export function writeGraph(graph: Graph): Uint8Array {
       outputs: sig.outputs.map((m) => ({ ...m, tensorIndex: remap(m.tensorIndex) })),
     })),
   });
+  if (!graph.appendedZip) return flat;
+  const out = new Uint8Array(flat.length + graph.appendedZip.length);
+  out.set(flat);
+  out.set(graph.appendedZip, flat.length);
+  return out;
 }

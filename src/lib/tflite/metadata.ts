@@ -96,6 +96,15 @@ const MAX_ASSOCIATED_FILE = 64 * 1024 * 1024;
  * (views/copies made by fflate), or null when the file has no zip. Throws on a broken zip.
  */
 export function readAppendedZip(bytes: Uint8Array): Record<string, Uint8Array> | null {
+  const zip = appendedZip(bytes);
+  if (!zip) return null;
+  return unzipSync(zip, {
+    filter: (file) => file.originalSize <= MAX_ASSOCIATED_FILE && file.size <= bytes.length,
+  });
+}
+
+/** The bytes of the zip appended after the FlatBuffer (self-contained: its offsets start at its first byte), or null. */
+export function appendedZip(bytes: Uint8Array): Uint8Array | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const lowest = Math.max(0, bytes.length - EOCD_SIZE - 0xffff);
   for (let pos = bytes.length - EOCD_SIZE; pos >= lowest; pos--) {
@@ -109,9 +118,7 @@ export function readAppendedZip(bytes: Uint8Array): Record<string, Uint8Array> |
     // Offsets inside the zip are relative to where the zip begins (after the model).
     const zipStart = cdStart - cdOffset;
     if (zipStart < 0) throw new Error('the appended zip records offsets outside the file');
-    return unzipSync(bytes.subarray(zipStart), {
-      filter: (file) => file.originalSize <= MAX_ASSOCIATED_FILE && file.size <= bytes.length,
-    });
+    return bytes.subarray(zipStart);
   }
   return null;
 }

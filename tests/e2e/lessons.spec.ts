@@ -3,6 +3,7 @@
 import { test, expect, openLab } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { selfCheckStrings } from '../../src/i18n/self-check.ts';
+import { mistakeIds } from '../../src/lib/classify/mistakes.ts';
 
 const lessons = [
   'why-on-device',
@@ -24,6 +25,8 @@ interface Outline {
   headings: string[];
   islands: string[];
   diagrams: number;
+  /** Where the lesson frame sits: the goals box must come first in the content, the takeaways last before the "next" card. */
+  frame: { goals: number; minutes: boolean; goalsFirst: boolean; takeaways: number; takeawaysLast: boolean };
 }
 
 async function outline(page: Page): Promise<Outline> {
@@ -38,6 +41,21 @@ async function outline(page: Page): Promise<Outline> {
       headings: [...(content?.querySelectorAll('h2, h3') ?? [])].map((h) => h.tagName),
       islands,
       diagrams: content?.querySelectorAll('figure.diagram svg[role="img"]').length ?? 0,
+      frame: (() => {
+        const goals = content?.querySelectorAll('.lesson-goals') ?? [];
+        const takeaways = content?.querySelectorAll('.key-takeaways') ?? [];
+        const firstHeading = content?.querySelector('h2');
+        const lastH2 = [...(content?.querySelectorAll('h2') ?? [])].at(-1);
+        const before = (a: Element | undefined, b: Element | null | undefined) =>
+          !!a && (!b || !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING));
+        return {
+          goals: goals.length,
+          minutes: /\d/.test(goals[0]?.querySelector('.lesson-goals__time')?.textContent ?? ''),
+          goalsFirst: before(goals[0], firstHeading),
+          takeaways: takeaways.length,
+          takeawaysLast: !!takeaways[0] && takeaways[0].querySelector('h2') === lastH2,
+        };
+      })(),
     };
   });
 }
@@ -55,8 +73,29 @@ test.describe('lessons', () => {
       expect(ja.headings, `${slug}: headings`).toEqual(en.headings);
       expect(ja.islands, `${slug}: demos`).toEqual(en.islands);
       expect(ja.diagrams, `${slug}: diagrams`).toBe(en.diagrams);
-      if (slug.startsWith('lessons/')) expect(en.islands, `${slug}: has a self-check`).toContain('SelfCheck');
+      if (slug.startsWith('lessons/')) {
+        expect(en.islands, `${slug}: has a self-check`).toContain('SelfCheck');
+        for (const [lang, o] of [['en', en], ['ja', ja]] as const) {
+          // Opens with what the reader will be able to do and how long it takes; closes with key takeaways.
+          expect(o.frame, `${slug} (${lang}): lesson frame`).toEqual({ goals: 1, minutes: true, goalsFirst: true, takeaways: 1, takeawaysLast: true });
+        }
+      }
     }
+    expect(problems.failedRequests).toEqual([]);
+  });
+
+  test('the symptom table links every classic mistake to the live classifier, in both languages', async ({ page, problems }) => {
+    for (const lang of langs) {
+      await page.goto(pathOf(lang, 'lessons/running'));
+      const links = page.locator('.lesson-table a[data-mistake]');
+      const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const prefix = lang === 'en' ? '/labs/classifier/' : '/ja/labs/classifier/';
+      expect(hrefs.sort()).toEqual(mistakeIds.map((id) => `${prefix}?mistake=${id}`).sort());
+    }
+    // A link lands on the classifier page (the mistake mode itself is the classifier's own test).
+    await page.locator('.lesson-table a[data-mistake="bgr"]').click();
+    await expect(page).toHaveURL(/\/ja\/labs\/classifier\/\?mistake=bgr$/);
+    await expect(page.locator('.clf')).toBeAttached();
     expect(problems.failedRequests).toEqual([]);
   });
 

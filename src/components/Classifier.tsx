@@ -56,6 +56,8 @@ export default function Classifier({ lang }: Props) {
   );
   const onFrame = useCallback((video: HTMLVideoElement) => classify(() => videoFrame(video), 'camera'), [classify]);
   const shownError = models.loadError ?? error;
+  // The life of one inference follows the pair's 8-bit model (the one with a zero point and a scale).
+  const followed = outcome?.models.find((m) => m.session.entry.dtype !== 'float32') ?? outcome?.models[0];
   const { phase } = models;
 
   return (
@@ -83,7 +85,7 @@ export default function Classifier({ lang }: Props) {
       </div>
       <Answer lang={lang} entries={entries} sessions={models.sessions} outcome={outcome} uid={uid} answerRef={answerRef} />
       <MistakePanel lang={lang} mistake={choice.mistake} onChange={(mistake) => choose({ mistake })} outcome={outcome} uid={uid} />
-      {outcome && <LifePanel lang={lang} outcome={outcome} uid={uid} />}
+      {followed && outcome && <LifePanel lang={lang} session={followed.session} result={followed.result} photo={outcome.image} uid={uid} />}
       <p class="sr-only" aria-live="polite" data-testid="announcement">{announcement}</p>
     </div>
   );

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import baseLinks from './config/base-links.mjs';
+import cspInlineHashes from './config/csp-inline-hashes.mjs';
 
 // Any host, any path: BASE_PATH ('/tflite-lab/' for https://user.github.io/tflite-lab/) and SITE_URL
 // (the public origin, for the sitemap and canonical links) are read at build time. Code reaches the
@@ -61,6 +62,32 @@ function tfliteNoEagerWasm() {
 export default defineConfig({
   site,
   base,
+  // A strict Content-Security-Policy as a <meta> tag on every page (hosts need no header config):
+  // scripts only from this site or with the hash Astro computes for each inline script, WebAssembly
+  // compilation allowed ('wasm-unsafe-eval', not 'unsafe-eval'), workers from this site or blob:
+  // (Emscripten's thread pools). Inline styles stay allowed (Starlight and Expressive Code set style
+  // attributes). Starlight's is:inline scripts are hashed after the build (config/csp-inline-hashes.mjs).
+  // frame-ancestors cannot be set by a meta tag: public/_headers sends it where a host reads it.
+  // Code blocks are highlighted by Starlight's Expressive Code (classes and CSS variables); Astro's
+  // own Shiki pass is unused and would only warn that its inline styles do not suit a CSP.
+  markdown: { syntaxHighlight: false },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "media-src 'self' blob:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "font-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   server: { headers: isolationHeaders },
   integrations: [
@@ -87,6 +114,7 @@ export default defineConfig({
       plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true })],
     }),
     preact(),
+    cspInlineHashes(),
   ],
   vite: {
     plugins: [tfliteNoEagerWasm()],

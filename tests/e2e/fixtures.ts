@@ -18,6 +18,12 @@ export const test = base.extend<{ problems: PageProblems }>({
   problems: [async ({ page, baseURL }, use) => {
     const problems: PageProblems = { consoleErrors: [], failedRequests: [], foreignRequests: [], allowConsole: [], allowFailedRequests: [] };
     const origin = new URL(baseURL!).origin;
+    // The site's Content-Security-Policy (astro.config.mjs): any violation is a console error, so it fails the test.
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`),
+      ),
+    );
     page.on('console', (msg) => {
       if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()} (${msg.location().url || page.url()})`);
     });

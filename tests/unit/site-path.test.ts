@@ -24,3 +24,21 @@ describe('withBase (content links at build time)', () => {
     }
   });
 });
+
+import { addInlineScriptHashes } from '../../config/csp-inline-hashes.mjs';
+
+describe('addInlineScriptHashes', () => {
+  const page = (body: string) =>
+    `<head><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"></head><body>${body}</body>`;
+  it('adds the sha256 of inline scripts, not of external ones, once', () => {
+    const html = addInlineScriptHashes(page('<script>alert(1)</script><script>alert(1)</script><script src="/a.js"></script>'));
+    // sha256("alert(1)") in base64
+    expect(html).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='; style-src");
+    expect(html.match(/sha256-/g)).toHaveLength(1);
+  });
+  it("adds 'unsafe-eval' only when asked, and leaves pages without a policy alone", () => {
+    expect(addInlineScriptHashes(page(''), { allowEval: true })).toContain("'wasm-unsafe-eval' 'unsafe-eval';");
+    expect(addInlineScriptHashes(page(''))).not.toContain("'unsafe-eval'");
+    expect(addInlineScriptHashes('<p>no policy</p><script>x()</script>')).toBe('<p>no policy</p><script>x()</script>');
+  });
+});

@@ -3,6 +3,7 @@
 import { expect, test } from '../fixtures.ts';
 import { classifyFile, openClassifier } from '../classifier-helpers.ts';
 import { BASE_PATH } from '../../../playwright.base.config.ts';
+import { openIsolated } from './isolated.ts';
 
 test.describe('under a base path', () => {
   test('every sitemap page answers 200 and every root-relative link on it stays under the base', async ({ page, request }) => {
@@ -14,6 +15,8 @@ test.describe('under a base path', () => {
     }
     expect(paths.length).toBeGreaterThan(10);
     const linked = new Set<string>();
+    // The first visit installs the service worker, which reloads the page once.
+    await openIsolated(page, '');
     for (const path of paths) {
       expect(path.startsWith(BASE_PATH), path).toBe(true);
       const response = await page.goto(path);

@@ -4,19 +4,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
 import { classifyFile } from '../classifier-helpers.ts';
+import { openIsolated } from './isolated.ts';
 
 const GRACE = 'public/images/grace_hopper.jpg';
-
-/** Opens a page and waits until the service worker made it cross-origin isolated (after its one reload). */
-async function openIsolated(page: Page, path: string) {
-  // 'commit': the page may reload itself (once) before it finishes loading.
-  const response = await page.goto(path, { waitUntil: 'commit' });
-  await expect
-    .poll(() => page.evaluate(() => crossOriginIsolated && !!navigator.serviceWorker.controller).catch(() => false), { timeout: 30_000 })
-    .toBe(true);
-  await page.waitForLoadState('load');
-  return response;
-}
 
 async function classifierReady(page: Page): Promise<void> {
   await page.locator('.clf').waitFor({ state: 'attached' });

@@ -3,6 +3,7 @@
 // useModelSessions, useClassify), the pipeline in lib/image -> lib/runtime -> lib/classify.
 //
 // URL parameters: ?pair=<manifest pair id>&runtime=tfjs-tflite|litert&mistake=<classic mistake id>
+// &runs=<timed runs per photo, 1..20, default 5>
 // Root element carries data-state="loading|ready|busy|error" for tests and styling; the runtime line
 // carries data-wasm-heap (engine WASM heap bytes) and data-tfjs-tensors (tfjs-tflite only), read
 // after every classification, so bench/classifier-timing.ts can check that memory stays flat.
@@ -41,7 +42,7 @@ export default function Classifier({ lang }: Props) {
   const pair = modelPairs.find((p) => p.id === choice.pair) ?? modelPairs[0]!;
   const entries = [getModel(pair.a), getModel(pair.b)];
   const models = useModelSessions(entries, choice.runtime, lang);
-  const { outcome, error, setError, classify, clear } = useClassify(models.sessionsRef, models.setPhase, choice.mistake, lang);
+  const { outcome, error, setError, classify, clear } = useClassify(models.sessionsRef, models.setPhase, choice.mistake, lang, choice.runs);
   useEffect(clear, [choice.pair, choice.runtime, clear]);
   const [webcam, setWebcam] = useState(false);
   const answerRef = useRef<HTMLElement>(null);

@@ -21,7 +21,7 @@ for (const pair of modelPairs) {
   test(`dev-set top-1 and runtime agreement: ${pair.id}`, async ({ page }) => {
     const top1: Record<string, Record<string, number[]>> = {}; // runtime -> model -> top-1 per photo
     for (const runtime of ['tfjs-tflite', 'litert']) {
-      await openClassifier(page, { pair: pair.id, runtime });
+      await openClassifier(page, { pair: pair.id, runtime, runs: '1' });
       top1[runtime] = { [pair.a]: [], [pair.b]: [] };
       for (const photo of devImages) {
         const results = await classifyFile(page, `public/${photo.file}`);
@@ -124,7 +124,7 @@ test('independent reference preprocessing agrees with the site on top-1 (photos 
   let agree = 0;
   let total = 0;
   for (const pair of modelPairs) {
-    await openClassifier(page, { pair: pair.id, runtime: 'tfjs-tflite' });
+    await openClassifier(page, { pair: pair.id, runtime: 'tfjs-tflite', runs: '1' });
     const size = getModel(pair.a).resolution;
     for (const path of photos) {
       const site = await classifyFile(page, path);

@@ -67,6 +67,10 @@ test('timing is the median of 5 runs with its range; the runtime is named in wor
   const missing = results.some((top, i) => top.some((p) => !results[1 - i]!.some((o) => o.index === p.index)));
   await expect(page.locator('.clf-pred__flag')).toHaveCount(missing ? await page.locator('.clf-pred--only').count() : 0);
   if (missing) await expect(page.getByTestId('legend')).toContainText('◆ marks a class that is not in the other model’s top 5');
+  // A single run says so.
+  await openClassifier(page, { runs: '1' });
+  await pickSample(page);
+  await expect(page.getByTestId('inference-ms').first()).toHaveText(/ms \(one run\)/);
 });
 
 test('ties and the unsure cue follow what is shown', async ({ page, problems }) => {

@@ -1,5 +1,5 @@
 // What the reader chose (pair, runtime, classic mistake), read from and written back to the URL
-// (?pair=&runtime=&mistake=), so a link reproduces what the reader sees.
+// (?pair=&runtime=&mistake=; ?runs= is read only), so a link reproduces what the reader sees.
 import { useEffect, useState } from 'preact/hooks';
 import { modelPairs } from '../../lib/models.ts';
 import { DEFAULT_RUNTIME, isRuntimeId, type RuntimeId } from '../../lib/runtime/index.ts';
@@ -9,6 +9,15 @@ export interface Choice {
   pair: string;
   runtime: RuntimeId;
   mistake: MistakeId | null;
+  /** Timed runs per photo (?runs=1..20, default 5): scripts that classify hundreds of photos use 1. */
+  runs: number;
+}
+
+const DEFAULT_RUNS = 5;
+
+function runsFrom(value: string | null): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 20 ? n : DEFAULT_RUNS;
 }
 
 function fromUrl(): Choice {
@@ -20,6 +29,7 @@ function fromUrl(): Choice {
     pair: modelPairs.some((p) => p.id === pair) ? pair! : modelPairs[0]!.id,
     runtime: isRuntimeId(runtime) ? runtime : DEFAULT_RUNTIME,
     mistake: isMistakeId(mistake) ? mistake : null,
+    runs: runsFrom(params.get('runs')),
   };
 }
 

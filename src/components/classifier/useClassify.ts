@@ -10,8 +10,6 @@ import { describeError, type ErrorText } from '../../i18n/errors.ts';
 import type { Locale } from '../../lib/models.ts';
 import type { Phase } from './useModelSessions.ts';
 
-/** Timed runs per photo (the first is the classification itself); the camera uses one. */
-export const TIMED_RUNS = 5;
 
 export interface ModelOutcome {
   session: ModelSession;
@@ -56,6 +54,8 @@ export function useClassify(
   setPhase: (u: (p: Phase) => Phase) => void,
   mistake: MistakeId | null,
   lang: Locale,
+  /** Timed runs per photo (the first is the classification itself); the camera uses one. */
+  runs: number,
 ) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<ErrorText | null>(null);
@@ -77,7 +77,7 @@ export function useClassify(
         image = await getImage();
         const opened = await sessionsRef.current!;
         const chosen = mistakeRef.current;
-        const models = await runModels(opened, image, from === 'camera' ? 1 : TIMED_RUNS, chosen);
+        const models = await runModels(opened, image, from === 'camera' ? 1 : runs, chosen);
         const shown = { width: image.originalWidth, height: image.originalHeight, incomplete: image.incomplete };
         setOutcome({ run: ++runRef.current, source: from, image: shown, mistake: chosen, models });
         setError(null);
@@ -91,7 +91,7 @@ export function useClassify(
     });
     queueRef.current = job.catch(() => undefined);
     return job;
-  }, [sessionsRef, setPhase, lang]);
+  }, [sessionsRef, setPhase, lang, runs]);
 
   // A new mistake re-runs the last photo, so the comparison appears at once.
   useEffect(() => {

@@ -27,6 +27,7 @@ const HELP = `npm run quantize -- --model <id or path> --mode <mode> --out <file
   --io uint8|int8       int8-io only: input/output type (default uint8)
   --runtime r           runtime that runs the calibration: ${runtimeIds.join(', ')} (default litert)
   --json file           also write the lab's report (sizes, timings, runtime checks) as JSON
+  --port n              port for the site's preview server (default: a free one)
 Needs a built site in $ASTRO_OUT_DIR (default dist); runs \`npm run build\` when it is missing.`;
 
 const { values: args } = parseArgs({
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     io: { type: 'string' },
     runtime: { type: 'string', default: 'litert' },
     json: { type: 'string' },
+    port: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -122,7 +124,8 @@ async function runLab(page: Page, base: string): Promise<void> {
 
 async function main(): Promise<void> {
   ensureBuilt(root, join('labs', 'quantizer'), log);
-  const port = await freePort();
+  const port = args.port ? Number(args.port) : await freePort();
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a port number, got "${args.port}"`);
   const base = `http://127.0.0.1:${port}`;
   const preview = await startPreview(root, port);
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });

@@ -2,7 +2,7 @@
 // activation ranges, write the quantized model. `localBackend` does it in the calling thread;
 // quantize-client.ts offers the same interface backed by a worker (the lab's choice), so recording
 // ranges over megabytes of activations per photo and writing the model never block the page.
-import { makeCalibrationModel, quantizeModel, RangeRecorder, type QuantizeMode, type QuantizeReport, type RangeMethod } from '../quantize/index.ts';
+import { makeCalibrationModel, quantizeModel, QuantizeError, RangeRecorder, type QuantizeMode, type QuantizeReport, type RangeMethod } from '../quantize/index.ts';
 import type { IoType } from './modes.ts';
 
 export interface BackendSetup {
@@ -27,7 +27,14 @@ export function localBackend(setup: BackendSetup): QuantizerBackend {
   let recorder: RangeRecorder | null = null;
   return {
     async calibrationModel() {
-      const made = makeCalibrationModel(setup.floatModel);
+      let made;
+      try {
+        made = makeCalibrationModel(setup.floatModel);
+      } catch (err) {
+        // makeCalibrationModel checks int8 support without knowing which int8 setting was chosen: name it.
+        if (err instanceof QuantizeError) throw new QuantizeError(err.message, err.code, setup.mode, err.op);
+        throw err;
+      }
       recorder = RangeRecorder.forCalibration(made, setup.rangeMethod);
       return { bytes: made.bytes, tensorIndices: made.tensorIndices };
     },

@@ -1,0 +1,216 @@
+// The quantizer lab in real Chromium with the real models, WASM runtimes and dev photos: every
+// setting on both site float models; the produced files load and run in both runtimes (or the page
+// says which refuses and why); full integer against TFLite's own quantizer output (read from the
+// shared assets folder on disk, never shipped); size and agreement targets through the accuracy lab;
+// bad input gets a clear message and the page keeps working.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { parseTflite } from '../../src/lib/tflite/reader.ts';
+import { compareWithReference } from '../../src/lib/quantize/index.ts';
+import { modelWithExp } from '../unit/quantize-fixtures.ts';
+
+const V1 = 'mobilenet_v1_0.25_224_float';
+const V2 = 'mobilenet_v2_1.0_224_float_twin';
+// The shared assets folder (`ASSET_MIRROR`, as for `npm run assets`; CI sets it to ../shared/assets).
+const REFERENCE_DIR = join(resolve(process.env.ASSET_MIRROR ?? '../shared/assets'), 'reference-quantized');
+const REFERENCE: Record<string, { 'float-io': string; 'uint8-io': string; agreement: number }> = {
+  [V1]: { 'float-io': 'mobilenet_v1_0.25_224_int8_float-io.tflite', 'uint8-io': 'mobilenet_v1_0.25_224_int8_uint8-io.tflite', agreement: 90 },
+  [V2]: { 'float-io': 'mobilenet_v2_1.0_224_twin_int8_float-io.tflite', 'uint8-io': 'mobilenet_v2_1.0_224_twin_int8_uint8-io.tflite', agreement: 95 },
+};
+
+interface Produced {
+  bytes: Uint8Array;
+  sizeBefore: number;
+  checks: { runtime: string; state: string; text: string }[];
+}
+
+/** Runs the lab through its URL hook and returns the downloaded file and the runtime checks. */
+async function quantize(page: Page, params: Record<string, string>): Promise<Produced> {
+  await page.goto(`labs/quantizer/?${new URLSearchParams({ ...params, autorun: '1' })}`);
+  const status = page.getByTestId('quantize-status');
+  await expect(status).toHaveAttribute('data-state', /done|error/, { timeout: 240_000 });
+  expect(await status.getAttribute('data-state'), await status.innerText()).toBe('done');
+  const download = page.getByTestId('quantize-download');
+  expect(await download.getAttribute('download')).toMatch(/\.tflite$/);
+  const bytes = Uint8Array.from(
+    await page.evaluate(async (href) => Array.from(new Uint8Array(await (await fetch(href!)).arrayBuffer())), await download.getAttribute('href')),
+  );
+  const checks = page.getByTestId('runtime-check');
+  await expect(checks).toHaveCount(2);
+  for (const c of await checks.all()) await expect(c).toHaveAttribute('data-state', /ok|refused/, { timeout: 120_000 });
+  const out = [];
+  for (const c of await checks.all()) {
+    out.push({ runtime: (await c.getAttribute('data-runtime'))!, state: (await c.getAttribute('data-state'))!, text: await c.innerText() });
+  }
+  return { bytes, sizeBefore: Number(await page.getByTestId('quantize-result').getAttribute('data-size-before')), checks: out };
+}
+
+/** Agreement of two models' top-1 on the dev photos, measured by the accuracy lab after a hand-off. */
+async function accuracyAgreement(page: Page): Promise<{ count: number; n: number }> {
+  await expect(page.getByTestId('accuracy-handoff')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('accuracy-lab').locator('button.bl-primary').click();
+  await expect(page.getByTestId('accuracy-done').or(page.getByTestId('accuracy-message'))).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByTestId('accuracy-message')).toHaveCount(0);
+  const agreement = page.getByTestId('accuracy-agreement');
+  return { count: Number(await agreement.getAttribute('data-count')), n: Number(await agreement.getAttribute('data-n')) };
+}
+
+/** Stores two files as the quantizer's hand-off (contract in src/lib/tflite/handoff.ts). */
+async function storePair(page: Page, float: { name: string; bytes: Uint8Array; modelId?: string }, quantized: { name: string; bytes: Uint8Array }) {
+  await page.evaluate(
+    async ({ float, quantized }) => {
+      const savedAt = Date.now();
+      const value = {
+        float: { name: float.name, bytes: new Uint8Array(float.data).buffer, savedAt, ...(float.modelId ? { modelId: float.modelId } : {}) },
+        quantized: { name: quantized.name, bytes: new Uint8Array(quantized.data).buffer, savedAt, mode: 'int8' },
+        normalization: { mean: [127.5, 127.5, 127.5], std: [127.5, 127.5, 127.5] },
+        savedAt,
+      };
+      await new Promise<void>((done, fail) => {
+        const open = indexedDB.open('tflite-lab', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('handoff');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('handoff', 'readwrite');
+          tx.objectStore('handoff').put(value, 'quantizer-models');
+          tx.oncomplete = () => done();
+          tx.onerror = () => fail(tx.error);
+        };
+        open.onerror = () => fail(open.error);
+      });
+    },
+    { float: { ...float, data: [...float.bytes] }, quantized: { name: quantized.name, data: [...quantized.bytes] } },
+  );
+}
+
+// LiteRT.js logs its INFO lines and tfjs-tflite warns about int32 inputs; neither is an error of the page.
+test.beforeEach(({ problems }) => {
+  problems.allowConsole.push(/XNNPACK|NPU accelerator|WebGPU|GPU adapter|Blocking on the main thread/);
+});
+
+for (const model of [V1, V2]) {
+  test.describe(`${model}`, () => {
+    test('dynamic range: at most 0.35x the float size, int8 weights, runs in both runtimes', async ({ page }) => {
+      test.setTimeout(300_000);
+      const out = await quantize(page, { model, mode: 'dynamic' });
+      expect(out.bytes.length / out.sizeBefore).toBeLessThanOrEqual(0.35);
+      const parsed = parseTflite(out.bytes);
+      const int8Weights = parsed.subgraphs[0]!.tensors.filter((t) => t.dtype === 'int8' && t.data);
+      expect(int8Weights.length).toBeGreaterThan(10);
+      // Activations stay float: input and output too.
+      expect(page.getByTestId('quantize-result')).toContainText('float32 [1, 224, 224, 3] → float32 [1, 224, 224, 3]');
+      for (const c of out.checks) expect(c.state, c.text).toBe('ok');
+    });
+
+    test('float16: at most 0.55x, top-1 agrees with float on at least 99 of 100 dev photos', async ({ page }) => {
+      test.setTimeout(420_000);
+      const out = await quantize(page, { model, mode: 'float16' });
+      expect(out.bytes.length / out.sizeBefore).toBeLessThanOrEqual(0.55);
+      await expect(page.locator('[data-testid="quantize-ops"] [data-op="DEQUANTIZE"]')).toHaveCount(1);
+      for (const c of out.checks) expect(['ok', 'refused']).toContain(c.state);
+      expect(out.checks.find((c) => c.runtime === 'litert')!.state).toBe('ok');
+      await page.getByTestId('to-accuracy').click();
+      await page.waitForURL(/labs\/accuracy\/\?handoff=quantizer/);
+      const { count, n } = await accuracyAgreement(page);
+      expect(n).toBe(100);
+      expect(count).toBeGreaterThanOrEqual(99);
+    });
+
+    for (const [mode, ref] of [['int8', 'float-io'], ['int8-io', 'uint8-io']] as const) {
+      test(`${mode}: same ops and types as TFLite's quantizer, weights within one level, scales within 1%, size within 2%`, async ({ page }) => {
+        test.setTimeout(420_000);
+        test.skip(!existsSync(REFERENCE_DIR), `no reference files in ${REFERENCE_DIR}`);
+        const out = await quantize(page, { model, mode, calibration: '100' });
+        const reference = new Uint8Array(readFileSync(join(REFERENCE_DIR, REFERENCE[model]![ref])));
+        const diff = compareWithReference(out.bytes, reference);
+        expect(diff.ops.differences, 'op differences').toEqual([]);
+        expect(diff.tensors.typeMismatches, 'type mismatches').toEqual([]);
+        expect(diff.weights.worse, 'weights more than one level apart').toBe(0);
+        expect(diff.biases.worse, 'biases more than one level apart').toBe(0);
+        expect(diff.activations.maxScaleRelDiff).toBeLessThanOrEqual(0.01);
+        expect(diff.activations.maxZeroPointDiff).toBeLessThanOrEqual(1);
+        expect(Math.abs(diff.size.relDiff)).toBeLessThanOrEqual(0.02);
+        for (const c of out.checks) expect(c.state, c.text).toBe('ok');
+        if (mode === 'int8') {
+          // Top-1 agreement with the reference on the dev photos (accuracy lab: reference vs ours).
+          await storePair(page, { name: REFERENCE[model]![ref], bytes: reference }, { name: `ours_${mode}.tflite`, bytes: out.bytes });
+          await page.goto('labs/accuracy/?handoff=quantizer');
+          const { count, n } = await accuracyAgreement(page);
+          expect(n).toBe(100);
+          expect(count).toBeGreaterThanOrEqual(REFERENCE[model]!.agreement);
+        }
+      });
+    }
+  });
+}
+
+test.describe('bad input', () => {
+  test('a file that is not a model, an already quantized model and an unsupported op each get a clear message; the page keeps working', async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.goto('labs/quantizer/');
+    const lab = page.getByTestId('quantizer-lab');
+    const modelStatus = page.getByTestId('quantize-model-status');
+    const status = page.getByTestId('quantize-status');
+    await expect(modelStatus).toHaveAttribute('data-state', 'ready');
+
+    // 1. A photo is not a .tflite file.
+    await lab.getByTestId('quantize-file').setInputFiles({ name: 'grace_hopper.jpg', mimeType: 'image/jpeg', buffer: readFileSync(join(import.meta.dirname, '../../public/images/grace_hopper.jpg')) });
+    await expect(modelStatus).toHaveAttribute('data-state', 'error');
+    await expect(modelStatus).toContainText('“grace_hopper.jpg” is not a TensorFlow Lite model');
+
+    // 2. An already quantized model: the setting is refused with a reason, not a crash.
+    await lab.getByTestId('quantize-file').setInputFiles({ name: 'v1_uint8.tflite', mimeType: 'application/octet-stream', buffer: readFileSync(join(import.meta.dirname, '../../public/models/mobilenet_v1_0.25_224_quant.tflite')) });
+    await expect(modelStatus).toHaveAttribute('data-state', 'ready');
+    await lab.locator('button.bl-primary').click();
+    await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
+    await expect(status).toContainText('already quantized');
+
+    // 3. An operator the int8 settings cannot quantize (EXP, in a model built with the project's writer).
+    await lab.getByTestId('quantize-file').setInputFiles({ name: 'conv_exp.tflite', mimeType: 'application/octet-stream', buffer: Buffer.from(modelWithExp()) });
+    await expect(modelStatus).toHaveAttribute('data-state', 'ready');
+    await lab.locator('input[name="mode"][value="int8"]').check();
+    await lab.locator('input[name="norm"][value="zero-to-one"]').check();
+    await lab.locator('button.bl-primary').click();
+    await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
+    await expect(status).toContainText('The operator EXP cannot be quantized with the setting “full integer”');
+    // The other settings still work on the same file.
+    await lab.locator('input[name="mode"][value="dynamic"]').check();
+    await lab.locator('button.bl-primary').click();
+    await expect(status).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+
+    // 4. And a site model still quantizes afterwards.
+    await lab.getByTestId('quantize-model').selectOption(V1);
+    await expect(modelStatus).toHaveAttribute('data-state', 'ready');
+    await lab.locator('input[name="mode"][value="float16"]').check();
+    await lab.locator('button.bl-primary').click();
+    await expect(status).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+    await expect(page.getByTestId('quantize-download')).toHaveAttribute('href', /^blob:/);
+  });
+
+  test('the Japanese page explains the same failures in Japanese', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('ja/labs/quantizer/');
+    const lab = page.getByTestId('quantizer-lab');
+    await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready');
+    await lab.getByTestId('quantize-file').setInputFiles({ name: 'conv_exp.tflite', mimeType: 'application/octet-stream', buffer: Buffer.from(modelWithExp()) });
+    await lab.locator('input[name="mode"][value="int8-io"]').check();
+    await lab.locator('button.bl-primary').click();
+    const status = page.getByTestId('quantize-status');
+    await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
+    await expect(status).toContainText('演算子 EXP は「入出力も整数の完全整数」の設定では量子化できない');
+  });
+
+  test('cancelling a calibration stops it and leaves the lab ready', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(`labs/quantizer/?model=${V2}&mode=int8&autorun=1`);
+    const status = page.getByTestId('quantize-status');
+    await expect(status).toContainText('Calibrating', { timeout: 60_000 });
+    await page.getByTestId('quantizer-lab').getByRole('button', { name: 'Cancel' }).click();
+    await expect(status).toHaveAttribute('data-state', 'idle');
+    await expect(status).toContainText('Cancelled');
+    await page.getByTestId('quantizer-lab').locator('input[name="mode"][value="dynamic"]').check();
+    await page.getByTestId('quantizer-lab').locator('button.bl-primary').click();
+    await expect(status).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  });
+});

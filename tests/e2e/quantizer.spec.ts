@@ -10,6 +10,7 @@ import { test, expect } from './fixtures.ts';
 import { parseTflite } from '../../src/lib/tflite/reader.ts';
 import { compareWithReference } from '../../src/lib/quantize/index.ts';
 import { modelWithExp } from '../unit/quantize-fixtures.ts';
+import { storeQuantizerHandoff } from './handoff.ts';
 
 const V1 = 'mobilenet_v1_0.25_224_float';
 const V2 = 'mobilenet_v2_1.0_224_float_twin';
@@ -55,33 +56,6 @@ async function accuracyAgreement(page: Page): Promise<{ count: number; n: number
   await expect(page.getByTestId('accuracy-message')).toHaveCount(0);
   const agreement = page.getByTestId('accuracy-agreement');
   return { count: Number(await agreement.getAttribute('data-count')), n: Number(await agreement.getAttribute('data-n')) };
-}
-
-/** Stores two files as the quantizer's hand-off (contract in src/lib/tflite/handoff.ts). */
-async function storePair(page: Page, float: { name: string; bytes: Uint8Array; modelId?: string }, quantized: { name: string; bytes: Uint8Array }) {
-  await page.evaluate(
-    async ({ float, quantized }) => {
-      const savedAt = Date.now();
-      const value = {
-        float: { name: float.name, bytes: new Uint8Array(float.data).buffer, savedAt, ...(float.modelId ? { modelId: float.modelId } : {}) },
-        quantized: { name: quantized.name, bytes: new Uint8Array(quantized.data).buffer, savedAt, mode: 'int8' },
-        normalization: { mean: [127.5, 127.5, 127.5], std: [127.5, 127.5, 127.5] },
-        savedAt,
-      };
-      await new Promise<void>((done, fail) => {
-        const open = indexedDB.open('tflite-lab', 1);
-        open.onupgradeneeded = () => open.result.createObjectStore('handoff');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('handoff', 'readwrite');
-          tx.objectStore('handoff').put(value, 'quantizer-models');
-          tx.oncomplete = () => done();
-          tx.onerror = () => fail(tx.error);
-        };
-        open.onerror = () => fail(open.error);
-      });
-    },
-    { float: { ...float, data: [...float.bytes] }, quantized: { name: quantized.name, data: [...quantized.bytes] } },
-  );
 }
 
 // LiteRT.js logs its INFO lines and tfjs-tflite warns about int32 inputs; neither is an error of the page.
@@ -134,7 +108,7 @@ for (const model of [V1, V2]) {
         for (const c of out.checks) expect(c.state, c.text).toBe('ok');
         if (mode === 'int8') {
           // Top-1 agreement with the reference on the dev photos (accuracy lab: reference vs ours).
-          await storePair(page, { name: REFERENCE[model]![ref], bytes: reference }, { name: `ours_${mode}.tflite`, bytes: out.bytes });
+          await storeQuantizerHandoff(page, { name: REFERENCE[model]![ref], bytes: reference }, { name: `ours_${mode}.tflite`, bytes: out.bytes });
           await page.goto('labs/accuracy/?handoff=quantizer');
           const { count, n } = await accuracyAgreement(page);
           expect(n).toBe(100);

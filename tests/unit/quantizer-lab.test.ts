@@ -87,7 +87,9 @@ describe('lab parameters', () => {
     const p = readParams('?model=mobilenet_v2_1.0_224_float_twin&mode=int8-io&calibration=20&autorun=1&io=int8');
     expect(p).toMatchObject({ model: 'mobilenet_v2_1.0_224_float_twin', mode: 'int8-io', calibration: '20', autorun: true, io: 'int8' });
     const bad = readParams('?model=mobilenet_v1_0.25_224_uint8&mode=int4&autorun=yes&io=int16');
-    expect(bad).toMatchObject({ model: undefined, mode: undefined, autorun: false, io: undefined });
+    expect(bad).toMatchObject({ model: undefined, mode: undefined, autorun: false, io: undefined, offset: 0 });
+    expect(readParams('?offset=50').offset).toBe(50);
+    expect(readParams('?offset=-4').offset).toBe(0);
   });
 
   it('accepts whole photo counts from 1 to the size of the dev set', () => {

@@ -77,6 +77,8 @@ export default function QuantizerLab({ lang, initialMode = 'dynamic', initialMod
   const controller = useRef<AbortController | null>(null);
   const request = useRef(0);
   const autorun = useRef(false);
+  /** Dev photos skipped before the calibration set (`?offset=`, for held-out checks). */
+  const offset = useRef(0);
 
   const modeName = (m: string): string =>
     ({ dynamic: t('modeDynamic'), float16: t('modeFloat16'), int8: t('modeInt8'), 'int8-io': t('modeInt8Io') })[m] ?? m;
@@ -101,6 +103,7 @@ export default function QuantizerLab({ lang, initialMode = 'dynamic', initialMod
     if (p.range && (RANGE_METHODS as readonly string[]).includes(p.range)) setRangeMethod(p.range);
     if (p.runtime) setRuntime(p.runtime);
     autorun.current = p.autorun;
+    offset.current = p.offset;
     return () => controller.current?.abort('unmounted');
   }, []);
 
@@ -167,7 +170,7 @@ export default function QuantizerLab({ lang, initialMode = 'dynamic', initialMod
           setPhase({ kind: 'error', error: { message: t('errCount', { max: devImages.length, value: count }) } });
           return;
         }
-        photos = devPhotoSet(n);
+        photos = devPhotoSet(n, offset.current);
       } else {
         if (ownPhotos.length === 0) {
           setPhase({ kind: 'error', error: quantizeErrorText(new CalibrationError('No photos chosen', 'no-photos'), source.name, lang) });

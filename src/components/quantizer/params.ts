@@ -1,6 +1,7 @@
 // The lab's URL parameters (stable hooks for tests and `npm run quantize`):
 //   ?model=<manifest id>&mode=dynamic|float16|int8|int8-io&calibration=<n>&autorun=1
-//   optional: io=uint8|int8, range=<method>, runtime=<runtime id>
+//   optional: io=uint8|int8, range=<method>, runtime=<runtime id>, offset=<k> (calibrate on dev photos
+//   k+1..k+n, e.g. offset=50&calibration=50 keeps photos 1-50 out of calibration for a held-out check)
 import { devImages, models, type ModelEntry } from '../../lib/models.ts';
 import { isRuntimeId, type RuntimeId } from '../../lib/runtime/index.ts';
 import { isQuantizeMode, type IoType } from '../../lib/calibration/modes.ts';
@@ -15,6 +16,7 @@ export interface LabParams {
   model?: string;
   mode?: QuantizeMode;
   calibration?: string;
+  offset: number;
   io?: IoType;
   range?: string;
   runtime?: RuntimeId;
@@ -31,6 +33,7 @@ export function readParams(search: string): LabParams {
     model: model && floatModels().some((m) => m.id === model) ? model : undefined,
     mode: isQuantizeMode(mode) ? mode : undefined,
     calibration: q.get('calibration') ?? undefined,
+    offset: Math.max(0, Math.min(devImages.length - 1, Math.floor(Number(q.get('offset')) || 0))),
     io: io === 'uint8' || io === 'int8' ? io : undefined,
     range: q.get('range') ?? undefined,
     runtime: isRuntimeId(runtime) ? runtime : undefined,

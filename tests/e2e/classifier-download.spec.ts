@@ -11,7 +11,7 @@ import type { Response } from '@playwright/test';
 
 const LIMIT = 6_000_000;
 
-test('first visit to the first result: under 6 MB over the wire (gzip -9 of every response)', async ({ page, context, problems }) => {
+test('first visit to the first result: under 6 MB over the wire (gzip -9 of every response)', async ({ page, context }) => {
   test.setTimeout(180_000);
   const responses: Response[] = [];
   let recording = true;

@@ -29,7 +29,7 @@ async function expectVerdictInView(page: Page): Promise<void> {
 }
 
 for (const [width, height] of [[1280, 800], [1920, 1080], [390, 844]] as const) {
-  test(`${width}x${height}: after picking a sample the verdict is in view, focused and announced`, async ({ page, problems }) => {
+  test(`${width}x${height}: after picking a sample the verdict is in view, focused and announced`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await openClassifier(page);
     // Scroll back so the picker is where the reader's eye is, as after reading the page top-down.
@@ -41,7 +41,7 @@ for (const [width, height] of [[1280, 800], [1920, 1080], [390, 844]] as const) 
   });
 }
 
-test('models side by side from 1024 px; stacked on a phone', async ({ page, problems }) => {
+test('models side by side from 1024 px; stacked on a phone', async ({ page }) => {
   for (const [width, sideBySide] of [[1024, true], [390, false]] as const) {
     await page.setViewportSize({ width, height: 900 });
     await openClassifier(page);
@@ -52,7 +52,7 @@ test('models side by side from 1024 px; stacked on a phone', async ({ page, prob
   }
 });
 
-test('timing is the median of 5 runs with its range; the runtime is named in words; the legend explains the marker', async ({ page, problems }) => {
+test('timing is the median of 5 runs with its range; the runtime is named in words; the legend explains the marker', async ({ page }) => {
   await openClassifier(page);
   await pickSample(page);
   for (const result of await page.getByTestId('result').all()) {
@@ -67,13 +67,19 @@ test('timing is the median of 5 runs with its range; the runtime is named in wor
   const missing = results.some((top, i) => top.some((p) => !results[1 - i]!.some((o) => o.index === p.index)));
   await expect(page.locator('.clf-pred__flag')).toHaveCount(missing ? await page.locator('.clf-pred--only').count() : 0);
   if (missing) await expect(page.getByTestId('legend')).toContainText('◆ marks a class that is not in the other model’s top 5');
+  // The "8-bit slower here" note appears exactly when the 8-bit model's median is the higher one.
+  const pair = getPair('v1-025')!;
+  const median = async (id: string) => Number(await page.locator(`[data-testid="result"][data-model="${id}"]`).getAttribute('data-inference-ms'));
+  const slower = (await median(pair.b)) > (await median(pair.a));
+  await expect(page.getByTestId('slower-note')).toHaveCount(slower ? 1 : 0);
+  if (slower) await expect(page.getByTestId('slower-note')).toContainText('depends on the runtime and the CPU');
   // A single run says so.
   await openClassifier(page, { runs: '1' });
   await pickSample(page);
   await expect(page.getByTestId('inference-ms').first()).toHaveText(/ms \(one run\)/);
 });
 
-test('ties and the unsure cue follow what is shown', async ({ page, problems }) => {
+test('ties and the unsure cue follow what is shown', async ({ page }) => {
   await openClassifier(page, { pair: 'v2-qat-ptq' });
   for (const photo of [GRACE, 'public/imagenet-dev/n02391049_zebra.JPEG', 'public/images/multi_objects.jpg']) {
     await classifyFile(page, photo);
@@ -86,7 +92,7 @@ test('ties and the unsure cue follow what is shown', async ({ page, problems }) 
   }
 });
 
-test('a truncated JPEG is classified with a warning, never silently; the complete file has none', async ({ page, problems }) => {
+test('a truncated JPEG is classified with a warning, never silently; the complete file has none', async ({ page }) => {
   await openClassifier(page);
   const full = readFileSync(GRACE);
   for (const keep of [0.5, 0.9]) {
@@ -104,7 +110,7 @@ test('a truncated JPEG is classified with a warning, never silently; the complet
 
 test.describe('classic mistakes', () => {
   for (const id of mistakeIds) {
-    test(`?mistake=${id} changes the predictions of the models it applies to`, async ({ page, problems }) => {
+    test(`?mistake=${id} changes the predictions of the models it applies to`, async ({ page }) => {
       await openClassifier(page, { mistake: id });
       await expect(page.locator('select[name="mistake"]')).toHaveValue(id);
       await pickSample(page);
@@ -135,7 +141,7 @@ test.describe('classic mistakes', () => {
     });
   }
 
-  test('choosing a mistake re-runs the shown photo and updates the URL; "none" clears it', async ({ page, problems }) => {
+  test('choosing a mistake re-runs the shown photo and updates the URL; "none" clears it', async ({ page }) => {
     await openClassifier(page);
     await pickSample(page);
     await page.locator('select[name="mistake"]').selectOption('labels-off-by-one');
@@ -153,7 +159,7 @@ test.describe('classic mistakes', () => {
   });
 });
 
-test('the life of one inference shows this photo’s real numbers, in both languages', async ({ page, problems }) => {
+test('the life of one inference shows this photo’s real numbers, in both languages', async ({ page }) => {
   for (const path of [CLASSIFIER, `/ja${CLASSIFIER}`]) {
     await openClassifier(page, {}, path);
     await pickSample(page);

@@ -9,6 +9,7 @@ const cache = new Map<string, Promise<Record<string, number> | null>>();
 
 export function useOperators(entry: ModelEntry | null): Record<string, number> | null {
   const [ops, setOps] = useState<Record<string, number> | null>(null);
+  const id = entry?.id;
   useEffect(() => {
     if (!entry) return;
     let live = true;
@@ -21,6 +22,8 @@ export function useOperators(entry: ModelEntry | null): Record<string, number> |
     return () => {
       live = false;
     };
-  }, [entry?.id]);
+    // The entry object is re-created on every render; its id says whether it changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
   return ops;
 }

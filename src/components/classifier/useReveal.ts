@@ -16,6 +16,8 @@ export function useReveal(ref: { current: HTMLElement | null }, outcome: Outcome
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     if (!fits) el.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
     el.focus({ preventScroll: true });
+    // Once per new result (the ref is stable; the outcome object changes with the run number).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [outcome?.run]);
 }
 

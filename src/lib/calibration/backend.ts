@@ -10,6 +10,7 @@ export interface BackendSetup {
   mode: QuantizeMode;
   ioType?: IoType;
   rangeMethod?: RangeMethod;
+  biasCorrection?: boolean;
 }
 
 export interface QuantizerBackend {
@@ -47,6 +48,7 @@ export function localBackend(setup: BackendSetup): QuantizerBackend {
         mode: setup.mode,
         ranges: recorder?.ranges(),
         ioType: setup.mode === 'int8-io' ? (setup.ioType ?? 'uint8') : undefined,
+        biasCorrection: setup.biasCorrection === true,
       });
     },
     close() {

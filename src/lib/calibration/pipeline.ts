@@ -22,6 +22,8 @@ export interface QuantizeJob {
   photos?: readonly CalibrationPhoto[];
   normalization?: Normalization;
   rangeMethod?: RangeMethod;
+  /** Full-integer settings: fold the rounded weights' expected shift into the biases (beyond TFLite). */
+  biasCorrection?: boolean;
   runtime: RuntimeId;
   threads?: number;
   signal?: AbortSignal;
@@ -50,7 +52,7 @@ export async function runQuantizeJob(job: QuantizeJob, makeBackend: (setup: Back
   signal?.throwIfAborted();
   const watch = new LongTaskWatch();
   watch.start();
-  const backend = makeBackend({ floatModel: job.floatModel, mode: job.mode, ioType: job.ioType, rangeMethod: job.rangeMethod });
+  const backend = makeBackend({ floatModel: job.floatModel, mode: job.mode, ioType: job.ioType, rangeMethod: job.rangeMethod, biasCorrection: job.biasCorrection });
   const onAbort = () => backend.close();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {

@@ -1,5 +1,5 @@
 // The starter's build: Vite bundles the page and the worker; the runtime's WASM, the model, its
-// labels and a sample photo are copied next to them, so dist/ runs from any static server.
+// labels and a sample photo are copied next to them, so the output runs from any static server.
 import { cpSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,8 @@ function copyRuntimeAndModel(outDir: string): Plugin {
   };
 }
 
-const outDir = join(here, 'dist');
+// Outside the source folder, beside the site's own dist/ (ignored by git and by the type check).
+const outDir = join(site, 'dist-example-web');
 export default defineConfig({
   root: here,
   base: './',

@@ -35,6 +35,7 @@ export const jaVocabulary: readonly VocabularyTerm[] = [
   { concept: 'smartphone', use: 'スマートフォン', avoid: ['スマホ'] },
   { concept: 'normalisation', use: '正規化', avoid: ['ノーマライズ'] },
   { concept: 'labels file', use: 'ラベルファイル', avoid: ['ラベル ファイル', 'ラベル・ファイル'] },
+  { concept: 'the live classifier (lab name)', use: 'ライブ分類器', avoid: ['画像分類のデモ', '画像分類デモ'] },
   { concept: 'float twin (derived float32 model)', use: 'float ツイン', avoid: ['双子', 'フロートツイン'] },
 ];
 

@@ -22,6 +22,6 @@ export const lessonFrameStrings = defineStrings({
     causeColumn: '考えられる原因',
     fixColumn: '直し方',
     tryColumn: '試す',
-    tryMistake: '画像分類のデモでこの間違いを試す',
+    tryMistake: 'ライブ分類器でこの間違いを試す',
   },
 });

@@ -1,5 +1,5 @@
 // examples/web, the LiteRT.js starter the running lesson shows: built with Vite, then served as
-// plain static files (as a reader would deploy dist/) and run in the browser against known photos.
+// plain static files (as a reader would deploy the build output) and run in the browser against known photos.
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +11,7 @@ import { classifyFile, openClassifier } from './classifier-helpers.ts';
 import { getPair } from '../../src/lib/models.ts';
 
 const exampleDir = join(import.meta.dirname, '../../examples/web');
-const distDir = join(exampleDir, 'dist');
+const distDir = join(exampleDir, '../../dist-example-web');
 const types: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',

@@ -34,7 +34,7 @@ export class ModelBuilder {
     this.ops.push({ opcode, inputs, outputs, optionsType, options });
   }
 
-  build(inputs: number[], outputs: number[]): Uint8Array {
+  build(inputs: number[], outputs: number[], signature = false): Uint8Array {
     const codes = [...new Set(this.ops.map((o) => o.opcode))];
     return writeTflite({
       version: 3,
@@ -46,7 +46,9 @@ export class ModelBuilder {
       }],
       buffers: this.buffers,
       metadata: [],
-      signatureDefs: [],
+      signatureDefs: signature
+        ? [{ key: 'serving_default', subgraphIndex: 0, inputs: inputs.map((t, i) => ({ name: `in${i}`, tensorIndex: t })), outputs: outputs.map((t, i) => ({ name: `out${i}`, tensorIndex: t })) }]
+        : [],
     });
   }
 }
@@ -59,7 +61,7 @@ const convOptions = (activation: string): OperatorOptions => ({
  * input [1,H,W,C] -> CONV_2D -> DEPTHWISE_CONV_2D -> ADD (residual) -> AVERAGE_POOL_2D -> RESHAPE
  * -> FULLY_CONNECTED -> SOFTMAX, with random weights (a few channels dead) and random sizes.
  */
-export function randomConvNet(random: RandomSource, options: { size?: number; channels?: number; classes?: number } = {}): Uint8Array {
+export function randomConvNet(random: RandomSource, options: { size?: number; channels?: number; classes?: number; signature?: boolean } = {}): Uint8Array {
   const size = options.size ?? 2 + Math.floor(random() * 6);
   const c = options.channels ?? 1 + Math.floor(random() * 40);
   const classes = options.classes ?? 2 + Math.floor(random() * 20);
@@ -88,7 +90,7 @@ export function randomConvNet(random: RandomSource, options: { size?: number; ch
   b.op('FULLY_CONNECTED', [flat, fcW, fcB], [logits], 'FullyConnectedOptions', { fused_activation_function: 'NONE', weights_format: 'DEFAULT', keep_num_dims: false });
   const probs = b.activation('probs', [1, classes]);
   b.op('SOFTMAX', [logits], [probs], 'SoftmaxOptions', { beta: 1 });
-  return b.build([input], [probs]);
+  return b.build([input], [probs], options.signature === true);
 }
 
 /** A model with an op the int8 modes do not support (EXP), after a convolution big enough for dynamic range. */

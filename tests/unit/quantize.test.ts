@@ -277,6 +277,24 @@ describe('int8 modes on a small model', () => {
   });
 });
 
+describe('signatures', () => {
+  it('signature inputs and outputs follow the new edge tensors; the calibration model drops signatures', () => {
+    const float = randomConvNet(seededRandom(8), { size: 3, channels: 4, classes: 3, signature: true });
+    expect(parseTflite(float).signatureDefs).toHaveLength(1);
+    const calibration = makeCalibrationModel(float);
+    expect(parseTflite(calibration.bytes).signatureDefs).toEqual([]);
+    const ranges = new Map(calibration.tensorIndices.map((t) => [t, { min: -1, max: 1 }]));
+    for (const ioType of ['uint8', 'int8'] as const) {
+      const model = parseTflite(quantizeModel(float, { mode: 'int8-io', ranges, ioType }).bytes);
+      const [sig] = model.signatureDefs;
+      const sg = mainSubgraph(model);
+      expect(sig!.inputs.map((m) => m.tensorIndex)).toEqual(sg.inputs);
+      expect(sig!.outputs.map((m) => m.tensorIndex)).toEqual(sg.outputs);
+      expect(sg.tensors[sg.inputs[0]!]!.dtype).toBe(ioType);
+    }
+  });
+});
+
 describe('refusals name the problem, the op and the mode', () => {
   const expectError = (f: () => unknown, code: string, mode: QuantizeMode, op?: string) => {
     try {

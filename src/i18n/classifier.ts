@@ -2,7 +2,6 @@ import { defineStrings } from './translate.ts';
 
 export const classifierStrings = defineStrings({
   en: {
-    heading: 'Live classifier',
     privacy: 'Your photos never leave your device: decoding, resizing and both models run in this browser tab. Nothing is uploaded.',
     pairLabel: 'Model pair',
     runtimeInfo: 'Running on {engine}: WebAssembly {build}, {threads}.',
@@ -14,7 +13,6 @@ export const classifierStrings = defineStrings({
     loadingModels: 'Downloading the engine and the models: {loaded} of {total}',
     loadingRuntime: 'Starting the runtime (WebAssembly)…',
     progressLabel: 'Download progress',
-    ready: 'Models ready. Choose a photo.',
     chooseImage: 'Choose a photo',
     samplesLegend: 'Sample photos',
     samplePick: 'Classify the sample photo “{name}”',
@@ -27,10 +25,6 @@ export const classifierStrings = defineStrings({
     webcamLive: 'Live camera',
     modelInput: 'What the models see: the largest centered square, resized to {size}×{size}',
     modelInputAlt: 'The {size}×{size} square the models classify',
-    classifying: 'Classifying…',
-    resultsFor: 'Results for {source}',
-    sourceFile: 'your photo',
-    sourceCamera: 'the camera frame',
     top5: 'Top 5',
     inference: 'Inference',
     preprocess: 'Preprocessing',
@@ -103,7 +97,6 @@ export const classifierStrings = defineStrings({
     attributionHeading: 'Photo credits',
   },
   ja: {
-    heading: 'ライブ分類器',
     privacy: '写真が端末の外に出ることはありません。デコード、リサイズ、2 つのモデルの推論はすべてこのブラウザーのタブ内で行われ、何もアップロードされません。',
     pairLabel: 'モデルの組み合わせ',
     runtimeInfo: '実行環境：{engine}（WebAssembly {build}、{threads}）',
@@ -115,7 +108,6 @@ export const classifierStrings = defineStrings({
     loadingModels: 'エンジンとモデルをダウンロード中：{loaded} / {total}',
     loadingRuntime: 'ランタイム（WebAssembly）を起動中…',
     progressLabel: 'ダウンロードの進み具合',
-    ready: 'モデルの準備ができました。写真を選んでください。',
     chooseImage: '写真を選ぶ',
     samplesLegend: 'サンプル写真',
     samplePick: 'サンプル写真「{name}」を分類する',
@@ -128,10 +120,6 @@ export const classifierStrings = defineStrings({
     webcamLive: 'カメラ映像',
     modelInput: 'モデルに入力される画像：中央の最大の正方形を切り出し、{size}×{size} に縮小したもの',
     modelInputAlt: 'モデルが分類する {size}×{size} の正方形',
-    classifying: '分類中…',
-    resultsFor: '{source}の分類結果',
-    sourceFile: '選んだ写真',
-    sourceCamera: 'カメラのフレーム',
     top5: '上位 5 件',
     inference: '推論時間',
     preprocess: '前処理',

@@ -102,6 +102,19 @@ describe('TFLite quantizer arithmetic (hand-computed)', () => {
   });
 });
 
+describe('dynamic range on FULLY_CONNECTED', () => {
+  it('per-tensor int8 weights, asymmetric_quantize_inputs, version 9 (as the TF2 converter writes it)', () => {
+    const float = randomConvNet(seededRandom(9), { size: 2, channels: 40, classes: 30 });
+    const model = parseTflite(quantizeModel(float, { mode: 'dynamic' }).bytes);
+    const sg = mainSubgraph(model);
+    const fc = sg.operators.find((op) => op.opcode === 'FULLY_CONNECTED')!;
+    expect(fc.version).toBe(9);
+    expect(fc.options.asymmetric_quantize_inputs).toBe(true);
+    expect(sg.tensors[fc.inputs[1]!]!.quantization!.scale).toHaveLength(1);
+    expect(sg.tensors[fc.inputs[2]!]!.dtype).toBe('float32');
+  });
+});
+
 describe('dynamic range and float16 on the site float models', () => {
   for (const file of [V1, V2_TWIN]) {
     const float = load(file);

@@ -60,11 +60,15 @@ export const INT8_RULES: Record<string, Int8Rule> = {
   L2_NORMALIZATION: { output: { kind: 'fixed', scale: 1 / 128, zeroPoint: 0 }, version: v(2) },
 };
 
-/** Ops with hybrid kernels (float activations, int8 weights) and the versions that select them. */
-export const HYBRID_RULES: Record<string, { slot: number; axis: number | null; version: number }> = {
-  CONV_2D: { slot: 1, axis: 0, version: 5 }, // per-channel hybrid
-  DEPTHWISE_CONV_2D: { slot: 1, axis: 3, version: 6 }, // per-channel hybrid
-  FULLY_CONNECTED: { slot: 1, axis: null, version: 3 }, // per-tensor hybrid
+/**
+ * Ops with hybrid kernels (float activations, int8 weights) and the versions that select them, as the
+ * TF2 converter's dynamic-range pass writes them (its own tests: prepare-quantize-dynamic-range.mlir):
+ * convolutions per channel; FULLY_CONNECTED per tensor with asymmetric_quantize_inputs (version 9).
+ */
+export const HYBRID_RULES: Record<string, { slot: number; axis: number | null; version: number; asymmetricInputs?: boolean }> = {
+  CONV_2D: { slot: 1, axis: 0, version: 5 },
+  DEPTHWISE_CONV_2D: { slot: 1, axis: 3, version: 6 },
+  FULLY_CONNECTED: { slot: 1, axis: null, version: 9, asymmetricInputs: true },
 };
 
 /** Dynamic range leaves smaller weights in float, as the converter does (weights_min_num_elements). */

@@ -56,7 +56,8 @@ export function dynamicRange(graph: Graph): PassResult {
       done.add(weightIndex);
     }
     // Versions are cumulative: keep a higher float version (dilation, keep_num_dims) if there is one.
-    op.version = Math.max(op.version, axis === null ? PER_TENSOR_HYBRID_VERSION[op.opcode] ?? rule.version : rule.version);
+    op.version = Math.max(op.version, axis === null && !rule.asymmetricInputs ? PER_TENSOR_HYBRID_VERSION[op.opcode] ?? rule.version : rule.version);
+    if (rule.asymmetricInputs) op.options = { ...op.options, asymmetric_quantize_inputs: true };
     notes.push({
       opIndex, opcode: op.opcode, code: axis === null ? 'weights-int8-per-tensor' : 'weights-int8-per-channel', tensor: weights.name,
       detail: { channels: axis === null ? 1 : weights.shape[axis]!, elements },

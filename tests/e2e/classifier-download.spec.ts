@@ -61,3 +61,20 @@ test('first visit to the first result: under 6 MB over the wire (gzip -9 of ever
   expect(photos.map((p) => p.url)).toEqual(['/images/grace_hopper.jpg']);
   for (const thumb of rows.filter((r) => r.url.includes('/thumbs/'))) expect(thumb.raw, thumb.url).toBeLessThan(10_000);
 });
+
+test('the progress bar counts the WASM engine and the models, as the download statement says', async ({ page }) => {
+  // Hold the engine back a little, so the loading state can be read.
+  await page.route('**/wasm/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto(CLASSIFIER);
+  await page.evaluate(() => document.querySelector('.clf')?.scrollIntoView());
+  const plan = page.getByTestId('download-plan');
+  await expect(plan).toHaveAttribute('data-bytes', /\d+/);
+  const stated = Number(await plan.getAttribute('data-bytes'));
+  const total = `${(stated / 1e6).toFixed(1)} MB`; // formatBytes: one decimal from 10 MB up
+  await expect(page.locator('.clf-progress label')).toContainText(`of ${total}`);
+  await expect(page.locator('.clf')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  await expect(page.locator('.clf-progress')).toHaveCount(0);
+});

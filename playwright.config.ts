@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from './tests/e2e/browser.ts';
+import { chromiumArgs, chromiumExecutable } from './src/lib/node/chromium.ts';
 
 // Fails here, before any server starts, with install instructions when no Chromium exists.
 const executablePath = chromiumExecutable();

@@ -6,8 +6,9 @@ import * as tflite from '@tensorflow/tfjs-tflite';
 import * as litert from '@litertjs/core';
 import { assetUrl, getModel } from '../src/lib/models.ts';
 import { readModelIO } from '../src/lib/runtime/model-io.ts';
-import { decodeImageBlob, prepareInput } from '../src/lib/image/index.ts';
-import { benchPhotoUrl } from '../src/lib/bench/subjects.ts';
+import { decodeImageBlob } from '../src/lib/image/index.ts';
+import { prepareImage } from '../src/lib/inference/prepared-image.ts';
+import { benchPhotoUrl } from '../src/lib/bench/photo.ts';
 
 interface BareOptions {
   runtime: 'tfjs-tflite' | 'litert';
@@ -38,7 +39,7 @@ async function prepare(id: string, opts: BareOptions, photo: Awaited<ReturnType<
   const entry = getModel(id);
   const bytes = new Uint8Array(await (await fetch(assetUrl(entry))).arrayBuffer());
   const spec = (await readModelIO(bytes)).inputs[0]!;
-  const { input } = prepareInput(photo, spec, entry.normalization);
+  const { input } = prepareImage(photo).inputFor(spec, entry.normalization);
   if (opts.runtime === 'tfjs-tflite') {
     tflite.setWasmPath('/wasm/tfjs-tflite/');
     const model = await tflite.loadTFLiteModel(bytes.slice().buffer, { numThreads: opts.threads });

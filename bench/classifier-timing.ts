@@ -10,7 +10,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { parseArgs } from 'node:util';
 import { median } from 'simple-statistics';
-import { chromiumArgs, chromiumExecutable } from '../tests/e2e/browser.ts';
+import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
 import { modelPairs } from '../src/lib/models.ts';
 
 const { values: args } = parseArgs({

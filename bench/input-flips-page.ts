@@ -3,7 +3,7 @@
 // with the normalised value re-quantized from the unrounded resize (what it fed before).
 import { devImages, getModel, assetUrl } from '../src/lib/models.ts';
 import { loadModel, type RuntimeId } from '../src/lib/runtime/index.ts';
-import { fetchModelBytes } from '../src/lib/inference/model-file.ts';
+import { fetchModelBytes } from '../src/lib/inference/source.ts';
 import { buildInput, centerSquarePixels, decodeImageBlob, imageInputSize, inputQuantization, resizeBilinearRgb, roundToBytes } from '../src/lib/image/index.ts';
 import { argmax, toProbabilities } from '../src/lib/classify/output.ts';
 import { quantizeValue } from '../src/lib/quant/quantize.ts';

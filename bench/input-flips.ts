@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { chromiumArgs, chromiumExecutable } from '../tests/e2e/browser.ts';
+import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
 
 const { values: args } = parseArgs({
   options: { model: { type: 'string', default: 'mobilenet_v1_0.25_224_uint8' }, runtime: { type: 'string', default: 'litert' } },

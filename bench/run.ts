@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { chromiumArgs, chromiumExecutable } from '../tests/e2e/browser.ts';
+import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
 import { models } from '../src/lib/models.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
 import { medianOf } from '../src/lib/bench/stats.ts';
 import { reportToMarkdown, type BenchReport, type BenchRunRow, type RatioRow } from '../src/lib/bench/report.ts';
-import { presets } from '../src/components/bench/selection.ts';
+import { presets } from '../src/lib/catalog/selection.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -7,7 +7,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from '../tests/e2e/browser.ts';
+import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
 import { devImages, models } from '../src/lib/models.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
 import { isQuantizeMode, quantizeModes } from '../src/lib/calibration/modes.ts';

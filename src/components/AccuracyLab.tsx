@@ -4,14 +4,14 @@ import { Fragment } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { assetUrl, devImages, getModel, models, type Locale } from '../lib/models.ts';
 import { DEFAULT_RUNTIME, isRuntimeId, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
-import { evaluateOnDevSet, type AccuracyRun } from '../lib/bench/accuracy-run.ts';
-import { manifestSource, type BenchModelSource } from '../lib/bench/subjects.ts';
+import { evaluateOnDevSet, type AccuracyRun } from '../lib/eval/dev-set.ts';
+import { manifestSource, type ModelSource } from '../lib/inference/source.ts';
 import { handedOverSources } from './bench/handoff-source.ts';
-import { publishedTop1 } from '../lib/bench/published.ts';
+import { publishedTop1 } from '../lib/catalog/published.ts';
 import { loadLabels, labelOf } from '../lib/classify/labels.ts';
 import { translator } from '../i18n/translate.ts';
 import { accuracyLabStrings } from '../i18n/accuracy-lab.ts';
-import { presets } from './bench/selection.ts';
+import { presets } from '../lib/catalog/selection.ts';
 import { percent } from './bench/format.ts';
 import RuntimeSelect from './shared/RuntimeSelect.tsx';
 import PairSelect from './shared/PairSelect.tsx';
@@ -37,7 +37,7 @@ export default function AccuracyLab({ lang }: Props) {
   const [count, setCount] = useState(String(devImages.length));
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   /** The quantizer's float + quantized pair, when the page was opened with `?handoff=quantizer`. */
-  const [handed, setHanded] = useState<BenchModelSource[] | null>(null);
+  const [handed, setHanded] = useState<ModelSource[] | null>(null);
   const controller = useRef<AbortController | null>(null);
 
   useEffect(() => {
@@ -143,7 +143,7 @@ export default function AccuracyLab({ lang }: Props) {
   );
 }
 
-function AccuracyResults({ lang, run, labels, json, handed }: { lang: Locale; run: AccuracyRun; labels: string[]; json: string; handed: BenchModelSource[] | null }) {
+function AccuracyResults({ lang, run, labels, json, handed }: { lang: Locale; run: AccuracyRun; labels: string[]; json: string; handed: ModelSource[] | null }) {
   const t = translator(accuracyLabStrings, lang);
   const s = run.summary;
   // Handed-over files are not in the manifest: their name and dtype come from the hand-off.

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { models, type Locale } from '../lib/models.ts';
 import { DEFAULT_RUNTIME, runtimeLabels, isRuntimeId, isCrossOriginIsolated, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
-import { benchmark, BenchError, type BenchStatus, type BenchmarkResult } from '../lib/bench/session.ts';
-import { manifestSource, type BenchModelSource } from '../lib/bench/subjects.ts';
+import { benchmark, BenchError, type BenchStatus, type BenchmarkResult } from '../lib/bench/benchmark.ts';
+import { manifestSource, type ModelSource } from '../lib/inference/source.ts';
 import { PlanError, validateModelCount, validatePlan, validateThreads } from '../lib/bench/validate.ts';
 import { browserEnvironment, type BenchReport } from '../lib/bench/report.ts';
 import { reportFrom } from '../lib/bench/rows.ts';
@@ -14,7 +14,7 @@ import BenchResults from './bench/BenchResults.tsx';
 import OpProfilePanel from './bench/OpProfilePanel.tsx';
 import RuntimeComparison from './bench/RuntimeComparison.tsx';
 import { describeError } from '../i18n/errors.ts';
-import { defaultSelection, presets, selectionFromQuery } from './bench/selection.ts';
+import { defaultSelection, presets, selectionFromQuery } from '../lib/catalog/selection.ts';
 import { HANDOFF_SOURCE_ID, handedOverSources } from './bench/handoff-source.ts';
 import RuntimeSelect from './shared/RuntimeSelect.tsx';
 import RunCancelButtons from './shared/RunCancelButtons.tsx';
@@ -35,7 +35,7 @@ const MAX_THREADS = 8;
 export default function BenchmarkLab({ lang }: Props) {
   const t = translator(benchStrings, lang);
   const uid = useId();
-  const [extra, setExtra] = useState<BenchModelSource[]>([]);
+  const [extra, setExtra] = useState<ModelSource[]>([]);
   const [selected, setSelected] = useState<string[]>(defaultSelection);
   const [runtime, setRuntime] = useState<RuntimeId>(DEFAULT_RUNTIME);
   const [maxThreads, setMaxThreads] = useState(1);
@@ -108,7 +108,7 @@ export default function BenchmarkLab({ lang }: Props) {
     const abort = new AbortController();
     controller.current = abort;
     setPhase({ kind: 'running', status: null });
-    const chosen = selected.map((id) => sourceOf(id)).filter((s): s is BenchModelSource => !!s);
+    const chosen = selected.map((id) => sourceOf(id)).filter((s): s is ModelSource => !!s);
     try {
       const result = await benchmark(chosen, {
         runtime,
@@ -225,7 +225,7 @@ export default function BenchmarkLab({ lang }: Props) {
       {phase.kind === 'done' ? <BenchResults lang={lang} result={phase.result} report={phase.report} nameOf={nameOf} /> : null}
       <OpProfilePanel
         lang={lang}
-        sources={selected.slice(0, 2).map((id) => sourceOf(id)).filter((s): s is BenchModelSource => !!s)}
+        sources={selected.slice(0, 2).map((id) => sourceOf(id)).filter((s): s is ModelSource => !!s)}
         nameOf={nameOf}
         threads={threads}
         busy={running || panelBusy}

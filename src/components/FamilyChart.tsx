@@ -3,11 +3,11 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { devImages, type Locale } from '../lib/models.ts';
 import { DEFAULT_RUNTIME, defaultThreads, type RuntimeId } from '../lib/runtime/index.ts';
-import { benchmark, type BenchmarkResult, type BenchStatus } from '../lib/bench/session.ts';
-import { classifyDevSet } from '../lib/bench/accuracy-run.ts';
-import { manifestSource } from '../lib/bench/subjects.ts';
-import { familyModels } from '../lib/bench/family.ts';
-import { publishedTop1 } from '../lib/bench/published.ts';
+import { benchmark, type BenchmarkResult, type BenchStatus } from '../lib/bench/benchmark.ts';
+import { classifyDevSet } from '../lib/eval/dev-set.ts';
+import { manifestSource } from '../lib/inference/source.ts';
+import { familyModels } from '../lib/catalog/family.ts';
+import { publishedTop1 } from '../lib/catalog/published.ts';
 import { formatBytes, translator } from '../i18n/translate.ts';
 import { familyChartStrings } from '../i18n/family-chart.ts';
 import { plotStyle } from './shared/plot.ts';

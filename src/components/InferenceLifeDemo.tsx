@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { assetUrl, getModel, sampleImages, type Locale } from '../lib/models.ts';
 import { DEFAULT_RUNTIME } from '../lib/runtime/index.ts';
 import { decodeImageBlob } from '../lib/image/index.ts';
-import { classifyImage, closeModelSession, openModelSession, type Classification, type ModelSession } from '../lib/classify/session.ts';
+import { classifyImage, closeModelSession, openModelSession, prepareImage, type Classification, type ModelSession } from '../lib/classify/session.ts';
 import { describeError, type ErrorText } from '../i18n/errors.ts';
 import { translator } from '../i18n/translate.ts';
 import { classifierStrings } from '../i18n/classifier.ts';
@@ -56,7 +56,7 @@ export default function InferenceLifeDemo({ lang, model = 'mobilenet_v1_0.25_224
     (async () => {
       const image = await decodeImageBlob(await (await fetch(assetUrl(sample))).blob());
       try {
-        const result = await classifyImage(session, image);
+        const result = await classifyImage(session, prepareImage(image));
         if (live) setShown({ session, result, photo: { width: image.originalWidth, height: image.originalHeight } });
       } finally {
         image.close();

@@ -12,7 +12,7 @@ import { RuntimeError } from '../lib/runtime/types.ts';
 import { ImageDecodeError } from '../lib/image/decode.ts';
 import { InputSpecError } from '../lib/image/input.ts';
 import { PlanError } from '../lib/bench/validate.ts';
-import { BenchError } from '../lib/bench/session.ts';
+import { BenchError } from '../lib/bench/errors.ts';
 import { QuantizeError } from '../lib/quantize/errors.ts';
 import { CalibrationError } from '../lib/calibration/calibrate.ts';
 import { defineStrings, translator, type KeyOf, type Vars } from './translate.ts';
@@ -64,7 +64,7 @@ export const errorStrings = defineStrings({
     'plan.threads-invalid': 'threads must be a whole number from 1 to {max}.',
     'plan.models-too-few': 'choose at least two different models.',
     'plan.models-too-many': 'compare at most {max} models in one run ({value} are selected). Each model gets its own copy of the runtime, and browsers slow down or stall with many of them.',
-    // Benchmark and accuracy runs (lib/bench/session.ts: BenchError).
+    // Benchmark and accuracy runs (lib/bench/errors.ts: BenchError).
     'bench.load-failed': 'A model could not be loaded for the measurement.',
     'bench.run-failed': 'A model failed while it was being measured.',
     'bench.photo-failed': 'The test photo could not be downloaded.',

@@ -1,7 +1,7 @@
 // Live webcam classification with Chromium's fake camera (a separate file: it needs its own browser flags).
 import { test, expect } from './fixtures.ts';
 import { classifyFile, currentRun, openClassifier } from './classifier-helpers.ts';
-import { chromiumArgs, chromiumExecutable } from './browser.ts';
+import { chromiumArgs, chromiumExecutable } from '../../src/lib/node/chromium.ts';
 
 test.use({
   permissions: ['camera'],

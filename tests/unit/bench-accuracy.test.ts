@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankOf, argmax, answerFor, summarizeAccuracy, type PhotoOutcome } from '../../src/lib/bench/accuracy.ts';
+import { rankOf, argmax, answerFor, summarizeAccuracy, type PhotoOutcome } from '../../src/lib/eval/accuracy.ts';
 import { reportToMarkdown, reportToJson, type BenchReport } from '../../src/lib/bench/report.ts';
 
 describe('rankOf / argmax', () => {
@@ -75,7 +75,7 @@ describe('report', () => {
 });
 
 describe('publishedTop1', async () => {
-  const { publishedTop1 } = await import('../../src/lib/bench/published.ts');
+  const { publishedTop1 } = await import('../../src/lib/catalog/published.ts');
   const { getModel } = await import('../../src/lib/models.ts');
   it('gives the exact published number with its source when the file has one', () => {
     const p = publishedTop1(getModel('mobilenet_v1_0.25_224_uint8'))!;

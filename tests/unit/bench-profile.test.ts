@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { byOpType, sliceLastRun } from '../../src/lib/bench/profile.ts';
 import { workByOpType } from '../../src/lib/bench/graph-work.ts';
 import { parseTflite } from '../../src/lib/tflite/reader.ts';
-import { familyModels } from '../../src/lib/bench/family.ts';
+import { familyModels } from '../../src/lib/catalog/family.ts';
 import { models } from '../../src/lib/models.ts';
 
 describe('byOpType', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSelection, presets, selectionFromQuery } from '../../src/components/bench/selection.ts';
+import { defaultSelection, presets, selectionFromQuery } from '../../src/lib/catalog/selection.ts';
 import { models } from '../../src/lib/models.ts';
 
 const known = (id: string) => models.some((m) => m.id === id);

@@ -8,7 +8,7 @@ import { RuntimeError } from '../../src/lib/runtime/types.ts';
 import { ImageDecodeError } from '../../src/lib/image/decode.ts';
 import { InputSpecError } from '../../src/lib/image/input.ts';
 import { PlanError } from '../../src/lib/bench/validate.ts';
-import { BenchError } from '../../src/lib/bench/session.ts';
+import { BenchError } from '../../src/lib/bench/benchmark.ts';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const PLACEHOLDER = /\{\w+\}/;

@@ -1,6 +1,6 @@
 // The results of one benchmark: table, speed-up with interval, chart, reliability, copy buttons.
 import { useMemo, useState } from 'preact/hooks';
-import type { BenchmarkResult } from '../../lib/bench/session.ts';
+import type { BenchmarkResult } from '../../lib/bench/benchmark.ts';
 import type { BenchReport } from '../../lib/bench/report.ts';
 import { reportToJson, reportToMarkdown } from '../../lib/bench/report.ts';
 import { formatBytes, translator } from '../../i18n/translate.ts';

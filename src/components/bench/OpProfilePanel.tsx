@@ -1,8 +1,8 @@
 // Per-op profile of the first two selected models (tfjs-tflite's profiler), summed by operator type.
 import { useId, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/models.ts';
-import type { BenchModelSource } from '../../lib/bench/subjects.ts';
-import { benchPhoto } from '../../lib/bench/session.ts';
+import type { ModelSource } from '../../lib/inference/source.ts';
+import { benchPhoto } from '../../lib/bench/photo.ts';
 import { profileModel, type OpProfileResult } from '../../lib/bench/profile-run.ts';
 import { translator } from '../../i18n/translate.ts';
 import { benchStrings } from '../../i18n/bench.ts';
@@ -13,7 +13,7 @@ import { usePanelRun } from './usePanelRun.ts';
 
 interface Props {
   lang: Locale;
-  sources: BenchModelSource[];
+  sources: ModelSource[];
   nameOf: (id: string) => string;
   threads: string;
   busy: boolean;

@@ -2,13 +2,13 @@
 import { useId, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/models.ts';
 import { runtimeIds, runtimeLabels, type RuntimeId } from '../../lib/runtime/index.ts';
-import { benchmark, type BenchmarkResult } from '../../lib/bench/session.ts';
-import { manifestSource } from '../../lib/bench/subjects.ts';
+import { benchmark, type BenchmarkResult } from '../../lib/bench/benchmark.ts';
+import { manifestSource } from '../../lib/inference/source.ts';
 import { PlanError, validatePlan, validateThreads } from '../../lib/bench/validate.ts';
 import { translator } from '../../i18n/translate.ts';
 import { benchStrings } from '../../i18n/bench.ts';
 import { describeError } from '../../i18n/errors.ts';
-import { presets } from './selection.ts';
+import { presets } from '../../lib/catalog/selection.ts';
 import { ms, ratio } from './format.ts';
 import PairSelect from '../shared/PairSelect.tsx';
 import RunCancelButtons from '../shared/RunCancelButtons.tsx';

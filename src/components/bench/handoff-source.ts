@@ -1,7 +1,7 @@
 // Models handed over by another lab (contract in lib/tflite/handoff.ts): a file dropped into the
 // inspector (`?handoff=inspector`), or the quantizer's float + quantized pair (`?handoff=quantizer`).
 import { HANDOFF_PARAM, HANDOFF_VALUE, QUANTIZER_HANDOFF_VALUE, loadHandoffModel, loadQuantizerHandoff } from '../../lib/tflite/handoff.ts';
-import { bytesSource, manifestSource, type BenchModelSource } from '../../lib/bench/subjects.ts';
+import { bytesSource, manifestSource, type ModelSource } from '../../lib/inference/source.ts';
 import { models } from '../../lib/models.ts';
 
 export const HANDOFF_SOURCE_ID = 'inspector';
@@ -9,7 +9,7 @@ export const QUANTIZED_SOURCE_ID = 'quantized';
 export const FLOAT_SOURCE_ID = 'float';
 
 /** The handed-over models (none, one from the inspector, or the quantizer's two: float first). */
-export async function handedOverSources(params: URLSearchParams): Promise<BenchModelSource[]> {
+export async function handedOverSources(params: URLSearchParams): Promise<ModelSource[]> {
   const kind = params.get(HANDOFF_PARAM);
   if (kind === HANDOFF_VALUE) {
     const model = await loadHandoffModel().catch(() => null);

@@ -3,7 +3,7 @@
 // newest shows; the last photo re-runs when the mistake changes.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DecodedImage } from '../../lib/image/index.ts';
-import { classifyImage, type Classification, type ModelSession } from '../../lib/classify/session.ts';
+import { classifyImage, prepareImage, type Classification, type ModelSession } from '../../lib/classify/session.ts';
 import { getMistake, mistakeApplies, pipelineWith, type MistakeId } from '../../lib/classify/mistakes.ts';
 import { timing, type Timing } from '../../lib/classify/verdict.ts';
 import { describeError, type ErrorText } from '../../i18n/errors.ts';
@@ -30,20 +30,19 @@ export interface Outcome {
 type GetImage = () => Promise<DecodedImage> | DecodedImage;
 
 async function runModels(opened: ModelSession[], image: DecodedImage, runs: number, mistake: MistakeId | null): Promise<ModelOutcome[]> {
-  const shared: { rgb?: Float32Array } = {};
+  const prepared = prepareImage(image);
   const results: Classification[] = [];
-  for (const session of opened) results.push(await classifyImage(session, image, 5, shared));
+  for (const session of opened) results.push(await classifyImage(session, prepared, 5));
   const times = results.map((r) => [r.inferenceMs]);
   // Interleaved, so that a burst of background load hits both models alike.
   for (let r = 1; r < runs; r++) {
     for (const [i, session] of opened.entries()) times[i]!.push((await session.model.run(results[i]!.trace.input)).inferenceMs);
   }
   const broken = mistake ? getMistake(mistake) : null;
-  const brokenShared: { rgb?: Float32Array } = {};
   const out: ModelOutcome[] = [];
   for (const [i, session] of opened.entries()) {
     const io = { input: session.model.inputs[0]!, output: session.model.outputs[0]! };
-    const mistaken = broken && mistakeApplies(broken, io) ? await classifyImage(session, image, 5, brokenShared, pipelineWith(broken)) : null;
+    const mistaken = broken && mistakeApplies(broken, io) ? await classifyImage(session, prepared, 5, pipelineWith(broken)) : null;
     out.push({ session, result: results[i]!, timing: timing(times[i]!), mistaken });
   }
   return out;

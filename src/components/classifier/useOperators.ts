@@ -2,7 +2,7 @@
 // runtime already downloaded), for the "life of one inference" diagram.
 import { useEffect, useState } from 'preact/hooks';
 import type { ModelEntry } from '../../lib/models.ts';
-import { fetchModelBytes } from '../../lib/inference/model-file.ts';
+import { fetchModelBytes } from '../../lib/inference/source.ts';
 import { operatorHistogram, parseTflite } from '../../lib/tflite/reader.ts';
 
 const cache = new Map<string, Promise<Record<string, number> | null>>();

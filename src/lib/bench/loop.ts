@@ -4,7 +4,7 @@
 import type { RunPlan } from './validate.ts';
 import { MIN_RUNS } from './validate.ts';
 import { ThrottleMonitor, type Reliability } from './throttle.ts';
-import { yieldToPage } from './yield.ts';
+import { yieldToPage } from '../page/yield.ts';
 
 export interface RunTiming {
   inferenceMs: number;

@@ -1,15 +1,17 @@
 // Per-op profile of one model with tfjs-tflite's profiler (the only runtime here that has one),
 // beside the multiply-adds per op type computed from the file. Profiling adds overhead per node,
-// so these runs are separate from the timed benchmark.
-import { fetchModelBytes } from '../inference/model-file.ts';
-import type { DecodedImage } from '../image/index.ts';
+// so these runs are separate from the timed benchmark. The file is downloaded and parsed once:
+// the same parse gives the graph's work and the tensor specs the runtime layer checks.
+import { modelIO, type ModelLoader, type OpProfile } from '../runtime/index.ts';
 import { parseTflite } from '../tflite/reader.ts';
-import type { OpProfile } from '../runtime/types.ts';
-import { loadSubject } from './session.ts';
-import type { BenchModelSource } from './subjects.ts';
+import { closeImageModel } from '../inference/image-model.ts';
+import { sourceBytes, type ModelSource } from '../inference/source.ts';
+import type { PreparedImage } from '../inference/prepared-image.ts';
+import { yieldToPage } from '../page/yield.ts';
+import { BenchError, messageOf } from './errors.ts';
+import { loadWithInput } from './benchmark.ts';
 import { byOpType, sliceLastRun, type OpTypeTime } from './profile.ts';
 import { workByOpType, type OpTypeWork } from './graph-work.ts';
-import { yieldToPage } from './yield.ts';
 
 export interface OpProfileResult {
   id: string;
@@ -23,12 +25,27 @@ export interface OpProfileResult {
 }
 
 export async function profileModel(
-  source: BenchModelSource,
-  options: { threads: number; image: DecodedImage; warmup?: number; runs?: number; signal?: AbortSignal },
+  source: ModelSource,
+  options: { threads: number; image: PreparedImage; warmup?: number; runs?: number; signal?: AbortSignal; loader?: ModelLoader },
 ): Promise<OpProfileResult> {
-  const bytes = source.bytes ?? (source.entry ? await fetchModelBytes(source.entry) : undefined);
-  const work = bytes ? workByOpType(parseTflite(bytes)) : [];
-  const { loaded, input } = await loadSubject(source, 'tfjs-tflite', options.threads, { profiling: true, image: options.image, bytes });
+  let bytes: Uint8Array;
+  let parsed: ReturnType<typeof parseTflite>;
+  try {
+    bytes = await sourceBytes(source);
+    parsed = parseTflite(bytes);
+  } catch (err) {
+    throw new BenchError(messageOf(err), 'load-failed', source.id);
+  }
+  const work = workByOpType(parsed);
+  const { model, input } = await loadWithInput(source, options.image, {
+    runtime: 'tfjs-tflite',
+    threads: options.threads,
+    profiling: true,
+    bytes,
+    io: modelIO(parsed),
+    loader: options.loader,
+  });
+  const loaded = model.model;
   try {
     for (let i = 0; i < (options.warmup ?? 2); i++) {
       options.signal?.throwIfAborted();
@@ -48,6 +65,6 @@ export async function profileModel(
     const ops = byOpType(runs);
     return { id: source.id, ops, work, totalMs: ops.reduce((s, o) => s + o.ms, 0), runs: runs.length };
   } finally {
-    loaded.dispose();
+    closeImageModel(model);
   }
 }

@@ -1,5 +1,5 @@
 // Turns measured benchmark (and accuracy) results into the report rows of report.ts.
-import type { BenchmarkResult } from './session.ts';
+import type { BenchmarkResult } from './benchmark.ts';
 import type { BenchEnvironment, BenchReport, BenchRunRow, RatioRow } from './report.ts';
 import { round } from './report.ts';
 

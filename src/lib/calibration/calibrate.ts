@@ -3,8 +3,9 @@
 // outputs to a range recorder. One photo at a time, yielding to the page between photos, so the
 // page stays responsive and the run can be cancelled at any photo (the lab runs this in a worker).
 import { loadModel, type LoadedModel, type RuntimeId } from '../runtime/index.ts';
-import { decodeImageBlob, imageInputSize, prepareInput, ImageDecodeError, InputSpecError, type Normalization } from '../image/index.ts';
-import { yieldToPage } from '../bench/yield.ts';
+import { decodeImageBlob, imageInputSize, ImageDecodeError, InputSpecError, type Normalization } from '../image/index.ts';
+import { prepareImage } from '../inference/prepared-image.ts';
+import { yieldToPage } from '../page/yield.ts';
 import { loadPhoto, type CalibrationPhoto } from './photos.ts';
 
 /**
@@ -124,7 +125,7 @@ export async function runCalibration(
       try {
         const decoded = await decodeImageBlob(blob);
         try {
-          input = prepareInput(decoded, spec, options.normalization).input;
+          input = prepareImage(decoded).inputFor(spec, options.normalization).input;
         } finally {
           decoded.close();
         }

@@ -2,8 +2,8 @@
 // model with dynamic range, float16 and full integer, then time all four interleaved in each runtime
 // (the benchmark lab's own loop), with the speed-up of each setting over float and its interval.
 // A runtime that refuses one of the files is reported with its reason; the others are still timed.
-import { benchmark, BenchError, type BenchStatus, type ModelResult, type RatioResult } from '../bench/session.ts';
-import { bytesSource, type BenchModelSource } from '../bench/subjects.ts';
+import { benchmark, BenchError, type BenchStatus, type ModelResult, type RatioResult } from '../bench/benchmark.ts';
+import { bytesSource, type ModelSource } from '../inference/source.ts';
 import type { RunPlan } from '../bench/validate.ts';
 import type { RuntimeId } from '../runtime/index.ts';
 import type { Normalization } from '../image/input.ts';
@@ -50,7 +50,7 @@ export interface ComparisonOptions {
   onStatus?: (status: ComparisonStatus) => void;
 }
 
-async function timeInRuntime(sources: BenchModelSource[], runtime: RuntimeId, options: ComparisonOptions): Promise<RuntimeComparison> {
+async function timeInRuntime(sources: ModelSource[], runtime: RuntimeId, options: ComparisonOptions): Promise<RuntimeComparison> {
   const refused: RuntimeComparison['refused'] = {};
   let remaining = sources;
   while (remaining.length >= 2) {

@@ -5,7 +5,7 @@
 import type { QuantizeMode, QuantizeReport, RangeMethod } from '../quantize/index.ts';
 import type { RuntimeId } from '../runtime/index.ts';
 import type { Normalization } from '../image/input.ts';
-import { LongTaskWatch } from '../bench/longtask.ts';
+import { LongTaskWatch } from '../page/longtask.ts';
 import { runCalibration, type CalibrationProgress, type CalibrationRun } from './calibrate.ts';
 import type { CalibrationPhoto } from './photos.ts';
 import { needsCalibration, type IoType } from './modes.ts';

@@ -8,7 +8,7 @@
 //   resizeBilinearRgb(pixels, w, h)     Float32Array RGB 0..255 (half-pixel centers)
 //   buildInput(rgb, spec, norm)         model input in the spec's dtype (float / quantized 8-bit)
 //   imageInputSize(spec)                {height, width, channels} of a [1,H,W,3] input
-//   prepareInput(image, spec, norm)     all of the above for one image: {input, rgb, ms}
+//   imageBytes(image, h, w, steps)     the bytes an input is built from (cached by lib/inference)
 //   readImageHeader(bytes)              format, size and EXIF orientation without decoding
 //   isImageComplete(bytes, format)      false when the file stops before its end marker (truncated)
 export * from './crop.ts';

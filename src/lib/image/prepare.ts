@@ -1,11 +1,11 @@
-// One image to one model input, timed (preprocessing is reported apart from inference):
-// crop (or squash) -> bilinear resize -> round to bytes -> channel order -> input tensor.
+// One image to the bytes a model input is built from: crop (or squash) -> bilinear resize -> round
+// to bytes -> channel order. lib/inference/prepared-image.ts caches them per input size and builds
+// each model's tensor from them (image/input.ts).
 // The steps are parameters so that the classifier's "classic mistakes" (lib/classify/mistakes.ts)
 // are data: each one changes one step and nothing else.
-import type { InputData, TensorSpec } from '../runtime/types.ts';
 import { roundHalfAwayFromZero } from '../quant/params.ts';
 import { imagePixels, type DecodedImage, type ImageFit } from './decode.ts';
-import { buildInput, imageInputSize, type InputNormalization, type Normalization } from './input.ts';
+import type { InputNormalization } from './input.ts';
 import { resizeBilinearRgb } from './resize.ts';
 
 export interface PrepareSteps {
@@ -23,17 +23,6 @@ export interface PrepareSteps {
 }
 
 export const CORRECT_STEPS: PrepareSteps = { fit: 'crop', channels: 'rgb', normalization: 'model', sizeFactor: 1 };
-
-export interface PreparedInput {
-  input: InputData;
-  /**
-   * The resized RGB bytes the input was built from (integers 0..255 in a Float32Array, laid out
-   * as the tensor's height x width x 3); shareable between models of one size and the same steps.
-   */
-  rgb: Float32Array;
-  /** Crop + resize + conversion time, ms. */
-  ms: number;
-}
 
 /** Rounds resized values to bytes, as a bitmap resize does (halves away from zero). */
 export function roundToBytes(values: Float32Array): Float32Array {
@@ -53,22 +42,4 @@ export function imageBytes(image: DecodedImage, height: number, width: number, s
     for (let i = 0; i < bytes.length; i += 3) [bytes[i], bytes[i + 2]] = [bytes[i + 2]!, bytes[i]!];
   }
   return bytes;
-}
-
-/**
- * Crop, resize and convert `image` for a model with input `spec`. Pass `rgb` (from an earlier
- * call with the same size and steps) to reuse the resize.
- */
-export function prepareInput(
-  image: DecodedImage,
-  spec: TensorSpec,
-  norm: Normalization,
-  rgb?: Float32Array,
-  steps: PrepareSteps = CORRECT_STEPS,
-): PreparedInput {
-  const t0 = performance.now();
-  const { height, width } = imageInputSize(spec);
-  const bytes = rgb && rgb.length === height * width * 3 ? rgb : imageBytes(image, height, width, steps);
-  const input = buildInput(bytes, spec, norm, steps.normalization);
-  return { input, rgb: bytes, ms: performance.now() - t0 };
 }

@@ -5,13 +5,14 @@
 // API:
 //   runtimeIds, runtimeLabels[id], isRuntimeId(value)   the runtimes the site offers
 //   loadEngine(id)                     Promise<Engine>; imports the adapter once per page
-//   loadModel(id, bytes, options)      Promise<LoadedModel>: specs read from the file, checked against
+//   loadModel(id, bytes, options, io?) Promise<LoadedModel>: specs read from the file, checked against
 //                                      the engine; runAll(inputs) / run(input) -> outputs + timings
 //   openModel(engine, bytes, options)  the same with any Engine (tests pass a fake one)
 //   readModelIO(bytes), modelIO(model) the input/output TensorSpecs of a .tflite file
 //   isCrossOriginIsolated(), defaultThreads(id), DEFAULT_RUNTIME   what the page allows, the default
 // Types are re-exported from ./types.ts.
 import { openModel } from './load.ts';
+import type { ModelIO } from './model-io.ts';
 import type { Engine, LoadOptions, LoadedModel, RuntimeId } from './types.ts';
 
 export * from './types.ts';
@@ -55,9 +56,9 @@ export function loadEngine(id: RuntimeId): Promise<Engine> {
 }
 
 /** Loads model bytes into runtime `id`. */
-export async function loadModel(id: RuntimeId, bytes: Uint8Array, options: LoadOptions = {}): Promise<LoadedModel> {
-  return openModel(await loadEngine(id), bytes, options);
+export async function loadModel(id: RuntimeId, bytes: Uint8Array, options: LoadOptions = {}, io?: ModelIO): Promise<LoadedModel> {
+  return openModel(await loadEngine(id), bytes, options, io);
 }
 
 /** Loads a model into some runtime: the seam orchestrators take, so unit tests can pass a fake engine. */
-export type ModelLoader = (id: RuntimeId, bytes: Uint8Array, options?: LoadOptions) => Promise<LoadedModel>;
+export type ModelLoader = (id: RuntimeId, bytes: Uint8Array, options?: LoadOptions, io?: ModelIO) => Promise<LoadedModel>;

@@ -1,7 +1,7 @@
 // What every engine shares, written once above the adapters: read the tensor specs from the file
 // with the site's own reader, check the engine agrees with them, check inputs before each run, and
 // time the copy-in, invoke and copy-out steps the same way for every engine.
-import { readModelIO } from './model-io.ts';
+import { readModelIO, type ModelIO } from './model-io.ts';
 import { assertEngineAgrees } from './verify-io.ts';
 import { defaultThreads } from './environment.ts';
 import {
@@ -93,9 +93,12 @@ class Model implements LoadedModel {
   }
 }
 
-/** Loads model bytes into `engine`; throws RuntimeError when the engine and the file disagree. */
-export async function openModel(engine: Engine, bytes: Uint8Array, options: LoadOptions = {}): Promise<LoadedModel> {
-  const [io] = await Promise.all([readModelIO(bytes), engine.ready()]);
+/**
+ * Loads model bytes into `engine`; throws RuntimeError when the engine and the file disagree.
+ * Pass `io` when the caller has already parsed the file, so it is parsed once.
+ */
+export async function openModel(engine: Engine, bytes: Uint8Array, options: LoadOptions = {}, io?: ModelIO): Promise<LoadedModel> {
+  const [specs] = await Promise.all([io ?? readModelIO(bytes), engine.ready()]);
   const t0 = performance.now();
   const compiled = await engine.compile(bytes, {
     threads: Math.max(1, options.threads ?? defaultThreads(engine.id)),
@@ -103,11 +106,11 @@ export async function openModel(engine: Engine, bytes: Uint8Array, options: Load
   });
   const loadMs = performance.now() - t0;
   try {
-    assertEngineAgrees(engine.id, 'input', io.inputs, compiled.reportedInputs);
-    assertEngineAgrees(engine.id, 'output', io.outputs, compiled.reportedOutputs);
+    assertEngineAgrees(engine.id, 'input', specs.inputs, compiled.reportedInputs);
+    assertEngineAgrees(engine.id, 'output', specs.outputs, compiled.reportedOutputs);
   } catch (err) {
     compiled.dispose();
     throw err;
   }
-  return new Model(compiled, io.inputs, io.outputs, loadMs);
+  return new Model(compiled, specs.inputs, specs.outputs, loadMs);
 }

@@ -1,6 +1,6 @@
 // A fake engine for unit tests of everything above the adapters: it "runs" a model by calling a
 // function of the inputs, reports the tensor specs it is given, and records what happened.
-import type { Engine, EngineModel, EngineTensorReport, LoadOptions, TensorData } from '../../../src/lib/runtime/types.ts';
+import type { Engine, EngineModel, EngineTensorReport, LoadOptions, OpProfile, TensorData } from '../../../src/lib/runtime/types.ts';
 import { writeTflite, type WritableTensor } from '../../../src/lib/tflite/writer.ts';
 import type { TfliteDtype } from '../../../src/lib/tflite/types.ts';
 
@@ -45,6 +45,8 @@ export function fakeEngine(options: {
   outputs: EngineTensorReport[];
   compute: (inputs: readonly TensorData[]) => TensorData[];
   fail?: 'compile' | 'invoke';
+  /** What the engine's profiler reports (every node of every run so far). */
+  profile?: () => OpProfile[];
 }): { engine: Engine; log: FakeEngineLog } {
   const log: FakeEngineLog = { compiled: [], runs: [], endRuns: 0, disposed: 0 };
   const engine: Engine = {
@@ -68,6 +70,7 @@ export function fakeEngine(options: {
           results = options.compute(pending);
         },
         readOutputs: () => results.map((r) => r.slice()),
+        profile: options.profile,
         endRun: () => {
           log.endRuns++;
         },

@@ -1,32 +1,25 @@
-// One benchmark in the browser: load every chosen model into one runtime, prepare the same photo
-// for each, run the interleaved loop, summarise, and release every engine object afterwards.
+// One benchmark in the browser: load every chosen model into one runtime, prepare the benchmark
+// photo for each, run the interleaved loop, summarise, and release every engine object afterwards.
 // The lab page and `npm run bench` (which drives the lab page) both go through this file.
-import { loadModel, type LoadedModel, type RuntimeId, type RuntimeInfo, type InputData } from '../runtime/index.ts';
-import { fetchModelBytes } from '../inference/model-file.ts';
-import { decodeImageBlob, prepareInput, type DecodedImage } from '../image/index.ts';
+import type { ModelIO, ModelLoader, RuntimeId, RuntimeInfo, TensorData } from '../runtime/index.ts';
+import { closeImageModel, loadImageModel, type ImageModel } from '../inference/image-model.ts';
+import type { PreparedImage } from '../inference/prepared-image.ts';
+import type { ModelSource } from '../inference/source.ts';
+import { LongTaskWatch } from '../page/longtask.ts';
 import { runInterleaved, type Progress } from './loop.ts';
 import { summarize, type Summary } from './stats.ts';
 import { speedupInterval, type RatioInterval } from './bootstrap.ts';
 import type { RunPlan } from './validate.ts';
 import type { Reliability } from './throttle.ts';
-import { LongTaskWatch } from './longtask.ts';
-import { benchPhotoUrl, type BenchModelSource } from './subjects.ts';
+import { benchPhoto } from './photo.ts';
+import { BenchError, messageOf } from './errors.ts';
+
+export { BenchError } from './errors.ts';
 
 export type BenchStatus =
   | { kind: 'loading'; modelId: string }
   | { kind: 'preparing' }
   | ({ kind: 'running' } & Progress);
-
-export class BenchError extends Error {
-  override name = 'BenchError';
-  constructor(
-    message: string,
-    readonly code: 'load-failed' | 'run-failed' | 'photo-failed',
-    readonly modelId?: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface ModelResult {
   id: string;
@@ -69,61 +62,45 @@ export interface BenchmarkOptions {
   plan: RunPlan;
   signal?: AbortSignal;
   onStatus?: (status: BenchStatus) => void;
+  /** The image every model is fed; the benchmark photo unless given. */
+  image?: PreparedImage;
+  loader?: ModelLoader;
 }
 
-let photo: Promise<DecodedImage> | null = null;
-
-/** The benchmark photo, decoded once per page. */
-export function benchPhoto(): Promise<DecodedImage> {
-  photo ??= (async () => {
-    const res = await fetch(benchPhotoUrl());
-    if (!res.ok) throw new BenchError(`Could not download the benchmark photo: HTTP ${res.status}`, 'photo-failed');
-    return decodeImageBlob(await res.blob());
-  })();
-  photo.catch(() => (photo = null));
-  return photo;
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-/** Loads one model and builds its input from the benchmark photo. The caller disposes `loaded`. */
-export async function loadSubject(
-  source: BenchModelSource,
-  runtime: RuntimeId,
-  threads: number,
-  options: { profiling?: boolean; image: DecodedImage; bytes?: Uint8Array },
-): Promise<{ loaded: LoadedModel; input: InputData; prepMs: number }> {
-  let loaded: LoadedModel;
+/** A loaded model with its input built from `image`; load and preparation errors name the model. */
+export async function loadWithInput(
+  source: ModelSource,
+  image: PreparedImage,
+  options: { runtime: RuntimeId; threads: number; profiling?: boolean; loader?: ModelLoader; bytes?: Uint8Array; io?: ModelIO },
+): Promise<{ model: ImageModel; input: TensorData; prepMs: number }> {
+  let model: ImageModel;
   try {
-    const bytes = options.bytes ?? source.bytes ?? (await fetchModelBytes(source.entry!));
-    loaded = await loadModel(runtime, bytes, { threads, profiling: options.profiling ?? false });
+    model = await loadImageModel(source, options.runtime, options);
   } catch (err) {
-    throw new BenchError(message(err), 'load-failed', source.id);
+    throw new BenchError(messageOf(err), 'load-failed', source.id);
   }
   try {
-    const spec = loaded.inputs[0];
+    const spec = model.model.inputs[0];
     if (!spec) throw new Error('The model has no input');
-    const prepared = prepareInput(options.image, spec, source.normalization);
-    return { loaded, input: prepared.input, prepMs: prepared.ms };
+    const prepared = image.inputFor(spec, source.normalization);
+    return { model, input: prepared.input, prepMs: prepared.ms };
   } catch (err) {
-    loaded.dispose();
-    throw new BenchError(message(err), 'load-failed', source.id);
+    closeImageModel(model);
+    throw new BenchError(messageOf(err), 'load-failed', source.id);
   }
 }
 
-export async function benchmark(sources: readonly BenchModelSource[], options: BenchmarkOptions): Promise<BenchmarkResult> {
+export async function benchmark(sources: readonly ModelSource[], options: BenchmarkOptions): Promise<BenchmarkResult> {
   const { runtime, threads, plan, signal } = options;
   options.onStatus?.({ kind: 'preparing' });
-  const image = await benchPhoto();
-  const loaded: { source: BenchModelSource; loaded: LoadedModel; input: InputData; prepMs: number }[] = [];
+  const image = options.image ?? (await benchPhoto());
+  const loaded: { source: ModelSource; model: ImageModel; input: TensorData; prepMs: number }[] = [];
   const watch = new LongTaskWatch();
   try {
     for (const source of sources) {
       signal?.throwIfAborted();
       options.onStatus?.({ kind: 'loading', modelId: source.id });
-      loaded.push({ source, ...(await loadSubject(source, runtime, threads, { image })) });
+      loaded.push({ source, ...(await loadWithInput(source, image, { runtime, threads, loader: options.loader })) });
     }
     signal?.throwIfAborted();
     watch.start();
@@ -132,10 +109,10 @@ export async function benchmark(sources: readonly BenchModelSource[], options: B
         id: m.source.id,
         run: async () => {
           try {
-            const r = await m.loaded.run(m.input);
+            const r = await m.model.model.run(m.input);
             return { inferenceMs: r.inferenceMs, copyMs: r.copyMs };
           } catch (err) {
-            throw new BenchError(message(err), 'run-failed', m.source.id);
+            throw new BenchError(messageOf(err), 'run-failed', m.source.id);
           }
         },
       })),
@@ -150,22 +127,22 @@ export async function benchmark(sources: readonly BenchModelSource[], options: B
         inference: summarize(s.inferenceMs),
         copy: summarize(s.copyMs),
         samples: s.inferenceMs,
-        loadMs: m.loaded.loadMs,
+        loadMs: m.model.model.loadMs,
         sizeBytes: m.source.sizeBytes,
         prepMs: m.prepMs,
-        info: m.loaded.info,
-        wasmHeapBytes: m.loaded.wasmHeapBytes?.() ?? null,
+        info: m.model.model.info,
+        wasmHeapBytes: m.model.model.wasmHeapBytes(),
       };
     });
-    const base = loop.subjects[0]!;
+    const baseline = loop.subjects[0]!;
     const ratios = loop.subjects.slice(1).map((c) => ({
-      baseline: base.id,
+      baseline: baseline.id,
       candidate: c.id,
-      interval: speedupInterval(base.inferenceMs, c.inferenceMs),
+      interval: speedupInterval(baseline.inferenceMs, c.inferenceMs),
     }));
     return {
       runtime,
-      threads: loaded[0]!.loaded.info.threads,
+      threads: loaded[0]!.model.model.info.threads,
       warmup: loop.warmup,
       runs: loop.runs,
       stoppedByBudget: loop.stoppedByBudget,
@@ -177,6 +154,6 @@ export async function benchmark(sources: readonly BenchModelSource[], options: B
     };
   } finally {
     watch.stop();
-    for (const m of loaded) m.loaded.dispose();
+    for (const m of loaded) closeImageModel(m.model);
   }
 }

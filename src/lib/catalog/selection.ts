@@ -1,6 +1,6 @@
 // Which models the benchmark lab starts with: presets from the manifest's pairs (plus each derived
 // float twin against the model it was derived from), and the `?model=` query parameter.
-import { models, modelPairs, type Localized } from '../../lib/models.ts';
+import { models, modelPairs, type Localized } from '../models.ts';
 
 export interface Preset {
   id: string;

@@ -1,14 +1,17 @@
-// The accuracy lab's loop: every dev photo through two models in one runtime, then the summary.
-// Decoding and resizing happen once per photo and size, shared by both models.
+// Accuracy on the labelled dev photos: every photo through every model in one runtime. Each photo
+// is decoded once and resized once per input size, shared by the models. Nothing here times
+// inference (that is lib/bench); it only records answers.
 import { assetUrl, type DevImage } from '../models.ts';
-import type { LoadedModel, RuntimeId } from '../runtime/index.ts';
-import { decodeImageBlob, prepareInput } from '../image/index.ts';
-import { toProbabilities } from '../classify/output.ts';
+import type { ModelLoader, RuntimeId } from '../runtime/index.ts';
+import { decodeImageBlob } from '../image/decode.ts';
+import { closeImageModel, loadImageModel, type ImageModel } from '../inference/image-model.ts';
+import { prepareImage, type PreparedImage } from '../inference/prepared-image.ts';
+import { answerImage } from '../inference/answer.ts';
+import type { ModelSource } from '../inference/source.ts';
+import { BenchError, messageOf } from '../bench/errors.ts';
+import { LongTaskWatch } from '../page/longtask.ts';
+import { yieldToPage } from '../page/yield.ts';
 import { answerFor, summarizeAccuracy, type AccuracySummary, type ModelAnswer, type PhotoOutcome } from './accuracy.ts';
-import { benchPhoto, BenchError, loadSubject } from './session.ts';
-import type { BenchModelSource } from './subjects.ts';
-import { LongTaskWatch } from './longtask.ts';
-import { yieldToPage } from './yield.ts';
 
 export interface AccuracyRun {
   runtime: RuntimeId;
@@ -18,16 +21,32 @@ export interface AccuracyRun {
   longestTaskMs: number | null;
 }
 
+/** A dev photo, decoded and ready to prepare; `close()` releases the decoded bitmap. */
+export interface OpenPhoto {
+  image: PreparedImage;
+  close(): void;
+}
+
 export interface AccuracyOptions {
   runtime: RuntimeId;
   threads: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  loader?: ModelLoader;
+  /** Fetches and decodes one dev photo; the browser's by default (unit tests pass their own). */
+  openPhoto?: (dev: DevImage) => Promise<OpenPhoto>;
+}
+
+async function fetchPhoto(dev: DevImage): Promise<OpenPhoto> {
+  const res = await fetch(assetUrl(dev));
+  if (!res.ok) throw new BenchError(`Could not download ${dev.file}: HTTP ${res.status}`, 'photo-failed');
+  const decoded = await decodeImageBlob(await res.blob());
+  return { image: prepareImage(decoded), close: () => decoded.close() };
 }
 
 /** Two models compared photo by photo (the accuracy lab). */
 export async function evaluateOnDevSet(
-  pair: readonly [BenchModelSource, BenchModelSource],
+  pair: readonly [ModelSource, ModelSource],
   images: readonly DevImage[],
   options: AccuracyOptions,
 ): Promise<AccuracyRun> {
@@ -44,47 +63,43 @@ export interface DevSetAnswers {
 
 /** Every model's answer on every photo, one runtime. */
 export async function classifyDevSet(
-  sources: readonly BenchModelSource[],
+  sources: readonly ModelSource[],
   images: readonly DevImage[],
   options: AccuracyOptions,
 ): Promise<DevSetAnswers> {
   if (images.length === 0) throw new RangeError('no photos to evaluate');
   const started = performance.now();
-  const loaded: LoadedModel[] = [];
+  const openPhoto = options.openPhoto ?? fetchPhoto;
+  const loaded: ImageModel[] = [];
   const watch = new LongTaskWatch();
   try {
-    // loadSubject needs a photo for the benchmark input; the input it builds is not used here.
-    const image = await benchPhoto();
     for (const source of sources) {
       options.signal?.throwIfAborted();
-      loaded.push((await loadSubject(source, options.runtime, options.threads, { image })).loaded);
+      try {
+        loaded.push(await loadImageModel(source, options.runtime, { threads: options.threads, loader: options.loader }));
+      } catch (err) {
+        throw new BenchError(messageOf(err), 'load-failed', source.id);
+      }
     }
     watch.start();
     const outcomes: DevSetAnswers['outcomes'] = [];
     for (const [i, dev] of images.entries()) {
       options.signal?.throwIfAborted();
-      const res = await fetch(assetUrl(dev));
-      if (!res.ok) throw new BenchError(`Could not download ${dev.file}: HTTP ${res.status}`, 'photo-failed');
-      const decoded = await decodeImageBlob(await res.blob());
+      const photo = await openPhoto(dev);
       try {
-        let rgb: Float32Array | undefined;
         const answers: ModelAnswer[] = [];
-        for (const [m, model] of loaded.entries()) {
-          const source = sources[m]!;
-          const prepared = prepareInput(decoded, model.inputs[0]!, source.normalization, rgb);
-          rgb = prepared.rgb;
-          let result;
+        for (const model of loaded) {
+          let probs: Float32Array;
           try {
-            result = await model.run(prepared.input);
+            probs = (await answerImage(model, photo.image)).probs;
           } catch (err) {
-            throw new BenchError(err instanceof Error ? err.message : String(err), 'run-failed', source.id);
+            throw new BenchError(messageOf(err), 'run-failed', model.source.id);
           }
-          const probs = toProbabilities(result.output, model.outputs[0]!, source.entry?.output ?? 'probabilities');
           answers.push(answerFor(probs, dev.index_1001));
         }
         outcomes.push({ imageId: dev.id, trueIndex: dev.index_1001, answers });
       } finally {
-        decoded.close();
+        photo.close();
       }
       options.onProgress?.(i + 1, images.length);
       await yieldToPage();
@@ -93,6 +108,6 @@ export async function classifyDevSet(
     return { outcomes, elapsedMs: performance.now() - started, longestTaskMs: longTasks.longestMs };
   } finally {
     watch.stop();
-    for (const m of loaded) m.dispose();
+    for (const m of loaded) closeImageModel(m);
   }
 }

@@ -1,4 +1,5 @@
-// Which Chromium to drive: Playwright's own when installed, else Debian's /usr/bin/chromium.
+// Which Chromium to drive (Node only: Playwright tests and npm run bench): Playwright's own when
+// installed, else Debian's /usr/bin/chromium.
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from '../tests/e2e/browser.ts';
+import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
 import { storeQuantizerHandoff } from '../tests/e2e/handoff.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
 import { RANGE_METHODS } from '../src/lib/quantize/index.ts';

@@ -59,6 +59,20 @@ function tfliteNoEagerWasm() {
   };
 }
 
+/**
+ * Drops two build warnings that are understood and harmless, and passes every other log on:
+ * - "use astro:head-inject" (MODULE_LEVEL_DIRECTIVE): a marker Astro's content plugin adds to each
+ *   MDX page module and reads itself; the bundler only notes that it does not keep directives.
+ * - direct `eval` (EVAL) in tfjs-tflite's bundle: Closure's debug module loader
+ *   (goog.loadModuleFromSource_), never called in the compiled library.
+ * @type {NonNullable<NonNullable<NonNullable<import('vite').UserConfig['build']>['rolldownOptions']>['onLog']>}
+ */
+const quietKnownBuildLogs = (level, log, handler) => {
+  if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+  if (log.code === 'EVAL' && (log.id ?? log.message).includes('tf-tflite')) return;
+  handler(level, log);
+};
+
 export default defineConfig({
   site,
   base,
@@ -100,7 +114,8 @@ export default defineConfig({
         root: { label: 'English', lang: 'en' },
         ja: { label: '日本語', lang: 'ja' },
       },
-      logo: { src: './src/assets/logo.svg', alt: 'TFLite Lab' },
+      // The site title is shown next to the logo: an empty alt keeps screen readers from reading it twice.
+      logo: { src: './src/assets/logo.svg', alt: '' },
       customCss: ['./src/styles/custom.css'],
       lastUpdated: false,
       sidebar: [
@@ -118,6 +133,12 @@ export default defineConfig({
   ],
   vite: {
     plugins: [tfliteNoEagerWasm()],
+    build: {
+      // The one chunk above Vite's 500 kB default is tfjs-tflite's own closure-compiled bundle
+      // (about 1.2 MB), loaded only when a reader picks that runtime; anything larger still warns.
+      chunkSizeWarningLimit: 1300,
+      rolldownOptions: { onLog: quietKnownBuildLogs },
+    },
     server: { headers: isolationHeaders },
     preview: { headers: isolationHeaders },
     resolve: {

@@ -141,6 +141,23 @@ test.describe('classic mistakes', () => {
     });
   }
 
+  test('other pairs (TF1 uint8, TF2 int8, float32 twin): each applicable model answers differently with a mistake', async ({ page }) => {
+    for (const [pair, id] of [['v2-qat-ptq', 'normalization'], ['v2-twin-int8', 'zero-point'], ['v2-twin-int8', 'input-size']] as const) {
+      await openClassifier(page, { pair, mistake: id });
+      await pickSample(page, 'parrot');
+      const models = await page.locator('[data-testid="mistake-model"]').evaluateAll((els) =>
+        els.map((m) => ({
+          applies: (m as HTMLElement).dataset.applies === 'true',
+          correct: [...m.querySelectorAll<HTMLElement>('[data-testid="correct-prediction"]')].map((l) => `${l.dataset.classIndex}|${l.dataset.prob}`),
+          broken: [...m.querySelectorAll<HTMLElement>('[data-testid="mistake-prediction"]')].map((l) => `${l.dataset.classIndex}|${l.dataset.prob}`),
+        })),
+      );
+      expect(models, `${pair} ${id}`).toHaveLength(2);
+      for (const m of models.filter((x) => x.applies)) expect(m.broken, `${pair} ${id}`).not.toEqual(m.correct);
+      expect(models.filter((x) => x.applies).length, `${pair} ${id}`).toBe(id === 'zero-point' ? 1 : 2);
+    }
+  });
+
   test('choosing a mistake re-runs the shown photo and updates the URL; "none" clears it', async ({ page }) => {
     await openClassifier(page);
     await pickSample(page);

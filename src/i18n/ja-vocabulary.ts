@@ -60,3 +60,29 @@ export function findVocabularyVariants(text: string, terms: readonly VocabularyT
   }
   return hits;
 }
+
+const japanese = /[\u3040-\u30ff\u3400-\u9fff]/;
+const englishWords = /[A-Za-z]+(?:\s+[A-Za-z]+){2,}/;
+
+/**
+ * Comments in the fenced code blocks of a Japanese page that are still English prose
+ * (three or more English words and no Japanese), with their 1-based line numbers.
+ */
+export function untranslatedCodeComments(mdx: string): { line: number; comment: string }[] {
+  const found: { line: number; comment: string }[] = [];
+  let inCode = false;
+  mdx.split('\n').forEach((text, i) => {
+    if (/^\s*```/.test(text)) {
+      inCode = !inCode;
+      return;
+    }
+    if (!inCode) return;
+    const m = /(?:^|\s)(?:\/\/\/?|#)\s*(.+)$/.exec(text);
+    if (!m) return;
+    const comment = m[1]!.trim();
+    if (japanese.test(comment) || !englishWords.test(comment)) return;
+    if (/^(implementation|pod |npm install|pip install)/.test(comment)) return;
+    found.push({ line: i + 1, comment });
+  });
+  return found;
+}

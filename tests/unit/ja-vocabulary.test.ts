@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findVocabularyVariants, jaVocabulary } from '../../src/i18n/ja-vocabulary.ts';
+import { findVocabularyVariants, jaVocabulary, untranslatedCodeComments } from '../../src/i18n/ja-vocabulary.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -44,5 +44,25 @@ describe('Japanese vocabulary', () => {
   it.each(scanned.map((f) => [relative(root, f), f]))('%s uses the chosen Japanese terms', (_name, file) => {
     const hits = findVocabularyVariants(readFileSync(file, 'utf8'));
     expect(hits.map((h) => `line ${h.line}: 「${h.found}」 → 「${h.use}」 (${h.concept})`)).toEqual([]);
+  });
+});
+
+describe('Japanese code comments', () => {
+  it('finds English prose comments inside code fences only, and lets commands and short notes pass', () => {
+    const mdx = [
+      'Prose outside code is not checked: load the model once',
+      '```kotlin',
+      '// Steps 3 and 4: load the model once',
+      '// ステップ 3・4：モデルを一度だけ読み込む',
+      '// implementation("com.google.mediapipe:tasks-vision:<version>")',
+      'val top = categories() // categoryName(), score()',
+      '```',
+    ].join('\n');
+    expect(untranslatedCodeComments(mdx)).toEqual([{ line: 3, comment: 'Steps 3 and 4: load the model once' }]);
+  });
+
+  const pages = scanned.filter((f) => f.includes('/content/docs/ja/') && f.endsWith('.mdx'));
+  it.each(pages.map((f) => [relative(root, f), f]))('%s has its code comments in Japanese', (_name, file) => {
+    expect(untranslatedCodeComments(readFileSync(file, 'utf8'))).toEqual([]);
   });
 });

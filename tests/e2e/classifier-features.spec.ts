@@ -200,3 +200,18 @@ test('the server-rendered page says nothing about cross-origin isolation before 
     expect(html).not.toContain('not cross-origin isolated');
   }
 });
+
+test('the standalone life of one inference (quantization lesson): real numbers, another photo, both languages', async ({ page }) => {
+  for (const path of ['/lessons/quantization/', '/ja/lessons/quantization/']) {
+    await page.goto(path);
+    const demo = page.getByTestId('inference-life-demo');
+    await demo.scrollIntoViewIfNeeded();
+    await expect(demo).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+    await expect(demo.locator('[data-step]')).toHaveCount(10);
+    await expect(demo.locator('[data-step="lifePhoto"]')).toContainText('517 × 606'); // grace_hopper
+    const before = await demo.locator('[data-step="lifeBytes"]').textContent();
+    await demo.locator('select').selectOption('parrot');
+    await expect(demo.locator('[data-step="lifeBytes"]')).not.toHaveText(before!);
+    await expect(demo.locator('[data-step="lifeDequantOut"]')).toContainText('×');
+  }
+});

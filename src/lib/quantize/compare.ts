@@ -1,7 +1,7 @@
 // Our quantized model against TFLite's own output for the same float model: a structured diff of
 // ops, tensor types, weights (level by level), biases, activation parameters and size. Tensors are
 // matched by name (both keep the float model's names; the converter adds "_int8" at the edges).
-import { dtypeRange } from '../quant/params.ts';
+import { dtypeRange, roundHalfAwayFromZero } from '../quant/params.ts';
 import { parseTflite } from '../tflite/reader.ts';
 import type { TfliteModel, TfliteTensor } from '../tflite/types.ts';
 import type { ActivationRange } from './ranges.ts';
@@ -31,6 +31,7 @@ export interface ReferenceDiff {
   ops: { ours: string[]; ref: string[]; same: boolean; differences: { index: number; ours: string | null; ref: string | null }[] };
   tensors: { matched: number; typeMismatches: { name: string; ours: string; ref: string }[]; onlyInOurs: string[]; onlyInRef: string[] };
   weights: ValueDiff;
+  /** Compared as real values, in levels of the reference's bias scale (see biasLevels). */
   biases: ValueDiff;
   /** Per-channel weight scales (relative). */
   weightScaleMaxRelDiff: number;
@@ -56,6 +57,15 @@ function integers(t: TfliteTensor): number[] | null {
 
 function emptyValueDiff(): ValueDiff {
   return { tensors: 0, elements: 0, equal: 0, offByOne: 0, worse: 0, maxAbsDiff: 0, worst: [] };
+}
+
+/**
+ * int32 biases as real values in units of the reference's scale (rounded): their integers follow the
+ * input scale, which moves with the recorded ranges, so equal real values can be far apart as integers.
+ */
+function biasLevels(values: number[], scale: readonly number[], unit: readonly number[]): number[] {
+  const at = (s: readonly number[], i: number) => s[s.length > 1 ? i : 0] ?? 1;
+  return values.map((q, i) => (at(unit, i) > 0 ? roundHalfAwayFromZero((q * at(scale, i)) / at(unit, i)) : q));
 }
 
 function addValues(diff: ValueDiff, name: string, a: number[], b: number[]): void {
@@ -119,7 +129,8 @@ export function compareWithReference(oursInput: Uint8Array | TfliteModel, refInp
     if (a.data && b.data) {
       const ia = integers(a);
       const ib = integers(b);
-      if (ia && ib) addValues(a.dtype === 'int32' ? biases : weights, name, ia, ib);
+      if (ia && ib && a.dtype === 'int32' && qa && qb) addValues(biases, name, biasLevels(ia, qa.scale, qb.scale), biasLevels(ib, qb.scale, qb.scale));
+      else if (ia && ib) addValues(weights, name, ia, ib);
       if (qa && qb && a.dtype !== 'int32') {
         qa.scale.forEach((s, c) => (weightScaleMaxRelDiff = Math.max(weightScaleMaxRelDiff, relDiff(s, qb.scale[c] ?? NaN))));
       }

@@ -191,6 +191,17 @@ describe('isImageComplete', () => {
       expect(isImageComplete(bytes.subarray(0, bytes.length - 2), format)).toBe(false);
     });
   }
+  it('WebP (RIFF size) and GIF (trailer byte)', () => {
+    const webp = new Uint8Array(readFileSync('public/thumbs/grace_hopper.webp'));
+    expect(readImageHeader(webp).format).toBe('webp');
+    expect(isImageComplete(webp, 'webp')).toBe(true);
+    expect(isImageComplete(webp.subarray(0, webp.length - 10), 'webp')).toBe(false);
+    // A 1x1 GIF: header, palette, image descriptor, one LZW block, trailer.
+    const gif = Uint8Array.from([...Buffer.from('GIF89a'), 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 255, 255, 255, 0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3b]);
+    expect(isImageComplete(gif, 'gif')).toBe(true);
+    expect(isImageComplete(gif.subarray(0, gif.length - 1), 'gif')).toBe(false);
+  });
+
   it('trailing bytes after the end marker are fine; unknown formats are not judged', () => {
     const bytes = new Uint8Array(readFileSync('public/images/grace_hopper.jpg'));
     expect(isImageComplete(Uint8Array.from([...bytes, 0, 0, 0]), 'jpeg')).toBe(true);

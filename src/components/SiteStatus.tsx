@@ -6,6 +6,7 @@ import type { Locale } from '../lib/models.ts';
 import { clearOfflineCopies, isolationMode, offlineUsage, type IsolationMode, type OfflineUsage } from '../lib/offline.ts';
 import { formatBytes, translator } from '../i18n/translate.ts';
 import { siteStatusStrings } from '../i18n/site-status.ts';
+import './SiteStatus.css';
 
 interface Props {
   lang: Locale;
@@ -42,8 +43,8 @@ export default function SiteStatus({ lang, offline = false }: Props) {
         {mode ? t(modeKey[mode]) : t('isolationPending')}
       </p>
       {offline && usage !== undefined && (
-        <div data-testid="offline-copies" data-files={usage?.files} data-bytes={usage?.bytes ?? undefined}>
-          <h2>{t('offlineHeading')}</h2>
+        <div class="offline-copies" data-testid="offline-copies" data-files={usage?.files} data-bytes={usage?.bytes ?? undefined}>
+          <h3>{t('offlineHeading')}</h3>
           {usage === null ? (
             <p>{t('offlineUnavailable')}</p>
           ) : (

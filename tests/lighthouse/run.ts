@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumArgs, chromiumExecutable } from '../e2e/browser.ts';
+import { chromiumArgs, chromiumExecutable } from '../../src/lib/node/chromium.ts';
 
 type Category = 'performance' | 'accessibility' | 'best-practices';
 const lessonBudget: Record<Category, number> = { performance: 95, accessibility: 100, 'best-practices': 95 };

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
 import { storeQuantizerHandoff } from '../tests/e2e/handoff.ts';
+import { downloadQuantized } from '../tests/e2e/quantizer-download.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
 import { RANGE_METHODS } from '../src/lib/quantize/index.ts';
 import { ensureBuilt, freePort, hydrated, startPreview, stopPreview } from './site-in-browser.ts';
@@ -50,11 +51,6 @@ async function agreement(page: Page, photos: number): Promise<{ count: number; n
   return { count: Number(await a.getAttribute('data-count')), n: Number(await a.getAttribute('data-n')) };
 }
 
-async function downloadBytes(page: Page): Promise<number[]> {
-  const href = await page.getByTestId('quantize-download').getAttribute('href');
-  return page.evaluate(async (h) => Array.from(new Uint8Array(await (await fetch(h!)).arrayBuffer())), href);
-}
-
 async function main(): Promise<void> {
   ensureBuilt(root, join('labs', 'quantizer'), (l) => console.error(l));
   const port = args.port ? Number(args.port) : await freePort();
@@ -79,7 +75,7 @@ async function main(): Promise<void> {
       }
       if (what.has('reference') && existsSync(referenceDir)) {
         await quantize(page, base, { model, mode: 'int8', calibration: '100' });
-        const ours = await downloadBytes(page);
+        const ours = await downloadQuantized(page);
         const ref = Array.from(readFileSync(join(referenceDir, REFERENCE[model]!)));
         await storeQuantizerHandoff(page, { name: `reference_${REFERENCE[model]}`, bytes: ref }, { name: 'ours_int8.tflite', bytes: ours });
         for (const runtime of runtimeIds) {

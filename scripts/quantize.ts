@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
+import { downloadQuantized } from '../src/lib/node/quantizer-download.ts';
 import { devImages, models } from '../src/lib/models.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
 import { isQuantizeMode, quantizeModes } from '../src/lib/calibration/modes.ts';
@@ -136,12 +137,8 @@ async function main(): Promise<void> {
     log(`${source}: ${mode}${mode.startsWith('int8') ? `, calibrating on ${calibrationFiles ? `${calibrationFiles.length} of your photos` : `${calibrationCount ?? devImages.length} dev photos`} with ${args.runtime}` : ''}…`);
     const t0 = Date.now();
     await runLab(page, base);
-    const download = page.getByTestId('quantize-download');
-    const bytes = await page.evaluate(async (href) => {
-      const buffer = await (await fetch(href!)).arrayBuffer();
-      return Array.from(new Uint8Array(buffer));
-    }, await download.getAttribute('href'));
-    writeFileSync(resolve(args.out!), Uint8Array.from(bytes));
+    const bytes = await downloadQuantized(page);
+    writeFileSync(resolve(args.out!), bytes);
     const result = page.getByTestId('quantize-result');
     const sizeBefore = Number(await result.getAttribute('data-size-before'));
     const timing = page.getByTestId('quantize-timing');

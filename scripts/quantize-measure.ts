@@ -18,7 +18,7 @@ import { storeQuantizerHandoff } from '../tests/e2e/handoff.ts';
 import { downloadQuantized } from '../tests/e2e/quantizer-download.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
 import { RANGE_METHODS } from '../src/lib/quantize/index.ts';
-import { ensureBuilt, freePort, hydrated, startPreview, stopPreview } from './site-in-browser.ts';
+import { ensureBuilt, freePort, hydrated, siteIsUp, startPreview, stopPreview } from './site-in-browser.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args, positionals } = parseArgs({
@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   ensureBuilt(root, join('labs', 'quantizer'), (l) => console.error(l));
   const port = args.port ? Number(args.port) : await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const preview = await startPreview(root, port);
+  // A site already served on --port (e.g. by a test run) is used as it is.
+  const preview = args.port && (await siteIsUp(port)) ? null : await startPreview(root, port);
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -67,10 +68,12 @@ async function main(): Promise<void> {
       }
       if (what.has('heldout')) {
         for (const range of RANGE_METHODS) {
-          await quantize(page, base, { model, mode: 'int8', calibration: '50', offset: '50', range });
-          await page.getByTestId('to-accuracy').click();
-          await page.waitForURL(/handoff=quantizer/);
-          emit({ what: 'heldout', model, range, calibrated_on: 'dev photos 51-100', evaluated_on: 'dev photos 1-50', ...(await agreement(page, 50)) });
+          for (const bias of ['0', '1']) {
+            await quantize(page, base, { model, mode: 'int8', calibration: '50', offset: '50', range, bias });
+            await page.getByTestId('to-accuracy').click();
+            await page.waitForURL(/handoff=quantizer/);
+            emit({ what: 'heldout', model, range, bias_correction: bias === '1', calibrated_on: 'dev photos 51-100', evaluated_on: 'dev photos 1-50', ...(await agreement(page, 50)) });
+          }
         }
       }
       if (what.has('reference') && existsSync(referenceDir)) {
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    stopPreview(preview);
+    if (preview) stopPreview(preview);
   }
 }
 

@@ -12,7 +12,7 @@ import { downloadQuantized } from '../src/lib/node/quantizer-download.ts';
 import { devImages, models } from '../src/lib/models.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
 import { isQuantizeMode, quantizeModes } from '../src/lib/calibration/modes.ts';
-import { ensureBuilt, freePort, hydrated, startPreview, stopPreview } from './site-in-browser.ts';
+import { ensureBuilt, freePort, hydrated, siteIsUp, startPreview, stopPreview } from './site-in-browser.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const floatIds = models.filter((m) => m.dtype === 'float32').map((m) => m.id);
@@ -26,6 +26,7 @@ const HELP = `npm run quantize -- --model <id or path> --mode <mode> --out <file
                         or a folder of your own photos
   --range method        how each activation's range is chosen (default minmax, as TensorFlow's converter)
   --io uint8|int8       int8-io only: input/output type (default uint8)
+  --bias-correction     full integer: correct biases for the rounding of weights (beyond TFLite; off by default)
   --runtime r           runtime that runs the calibration: ${runtimeIds.join(', ')} (default litert)
   --json file           also write the lab's report (sizes, timings, runtime checks) as JSON
   --port n              port for the site's preview server (default: a free one)
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     calibration: { type: 'string' },
     range: { type: 'string' },
     io: { type: 'string' },
+    'bias-correction': { type: 'boolean', default: false },
     runtime: { type: 'string', default: 'litert' },
     json: { type: 'string' },
     port: { type: 'string' },
@@ -97,6 +99,7 @@ async function runLab(page: Page, base: string): Promise<void> {
   if (calibrationCount !== null) q.set('calibration', String(calibrationCount));
   if (args.range) q.set('range', args.range);
   if (args.io) q.set('io', args.io);
+  if (args['bias-correction']) q.set('bias', '1');
   // A site model with dev photos runs by itself (?autorun=1); a file or own photos are given through the page's inputs.
   const auto = siteModel !== null && calibrationFiles === null;
   if (auto) q.set('autorun', '1');
@@ -128,7 +131,8 @@ async function main(): Promise<void> {
   const port = args.port ? Number(args.port) : await freePort();
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a port number, got "${args.port}"`);
   const base = `http://127.0.0.1:${port}`;
-  const preview = await startPreview(root, port);
+  // A site already served on --port (e.g. by a test run) is used as it is.
+  const preview = args.port && (await siteIsUp(port)) ? null : await startPreview(root, port);
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
   try {
     const page = await browser.newPage();
@@ -160,7 +164,7 @@ async function main(): Promise<void> {
     if (args.json) writeFileSync(resolve(args.json), JSON.stringify(report, null, 2) + '\n');
   } finally {
     await browser.close();
-    stopPreview(preview);
+    if (preview) stopPreview(preview);
   }
 }
 

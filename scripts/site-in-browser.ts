@@ -32,6 +32,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** True when something already serves the site on `port` (a preview the caller started, say). */
+export async function siteIsUp(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/`)).ok;
+  } catch {
+    return false;
+  }
+}
+
 /** `astro preview` on `port`, in its own process group; resolves once it answers. */
 export async function startPreview(root: string, port: number): Promise<ChildProcess> {
   const child = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], {

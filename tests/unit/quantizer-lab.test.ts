@@ -46,6 +46,7 @@ describe('converterCode', () => {
   it('says when the range method has no converter equivalent', () => {
     expect(converterCode({ mode: 'int8', rangeMethod: 'percentile' })).toContain('always uses min/max');
     expect(converterCode({ mode: 'int8', rangeMethod: 'minmax' })).not.toContain('always uses min/max');
+    expect(converterCode({ mode: 'int8', biasCorrection: true })).toContain('does not correct biases');
   });
 
   it('writes per-channel normalisation with numpy', () => {

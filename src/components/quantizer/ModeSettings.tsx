@@ -23,6 +23,8 @@ interface Props {
   onOwnPhotos: (files: File[]) => void;
   rangeMethod: string;
   onRangeMethod: (m: string) => void;
+  biasCorrection: boolean;
+  onBiasCorrection: (on: boolean) => void;
   origin: NormalizationOrigin | null;
   normChoice: NormalizationChoice;
   onNormChoice: (c: NormalizationChoice) => void;
@@ -114,6 +116,10 @@ export default function ModeSettings(p: Props) {
             </label>
             {p.runtimePicker}
           </div>
+          <label class="q-inline">
+            <input type="checkbox" name="bias" checked={p.biasCorrection} disabled={p.disabled} onChange={(e) => p.onBiasCorrection(e.currentTarget.checked)} />
+            {t('biasCorrection')}
+          </label>
           <div class="q-norm" data-testid="quantize-normalization" data-origin={p.origin?.kind ?? 'unknown'}>
             <p class="q-subheading">{t('normalization')}</p>
             {p.origin && p.origin.kind !== 'unknown' ? (

@@ -71,6 +71,7 @@ export default function QuantizerLab({ lang, initialMode = 'dynamic', initialMod
   const [count, setCount] = useState(String(devImages.length));
   const [ownPhotos, setOwnPhotos] = useState<File[]>([]);
   const [rangeMethod, setRangeMethod] = useState<string>(RANGE_METHODS[0]!);
+  const [biasCorrection, setBiasCorrection] = useState(false);
   const [normChoice, setNormChoice] = useState<NormalizationChoice>('minus-one-to-one');
   const [runtime, setRuntime] = useState<RuntimeId>(DEFAULT_RUNTIME);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -102,6 +103,7 @@ export default function QuantizerLab({ lang, initialMode = 'dynamic', initialMod
     if (p.io) setIoType(p.io);
     if (p.range && (RANGE_METHODS as readonly string[]).includes(p.range)) setRangeMethod(p.range);
     if (p.runtime) setRuntime(p.runtime);
+    setBiasCorrection(p.bias);
     autorun.current = p.autorun;
     offset.current = p.offset;
     return () => controller.current?.abort('unmounted');
@@ -150,7 +152,7 @@ export default function QuantizerLab({ lang, initialMode = 'dynamic', initialMod
     source && source.origin.kind !== 'unknown' ? source.origin.normalization : NORMALIZATION_CHOICES[normChoice];
   const inputSide = source ? (inputTensors(source.model)[0]?.shape[1] ?? 224) : 224;
   const calibrationCount = photoSource === 'dev' ? (photoCount(count) ?? devImages.length) : ownPhotos.length;
-  const python = converterCode({ mode, ioType, inputSize: inputSide, normalization, photoCount: calibrationCount, rangeMethod });
+  const python = converterCode({ mode, ioType, inputSize: inputSide, normalization, photoCount: calibrationCount, rangeMethod, biasCorrection });
 
   // Release the download URL of an earlier result.
   useEffect(() => () => void (phase.kind === 'done' && URL.revokeObjectURL(phase.url)), [phase]);
@@ -191,6 +193,7 @@ export default function QuantizerLab({ lang, initialMode = 'dynamic', initialMod
         photos,
         normalization,
         rangeMethod: rangeMethod as RangeMethod,
+        biasCorrection,
         runtime,
         threads: defaultThreads(runtime),
         signal: abort.signal,
@@ -305,6 +308,8 @@ export default function QuantizerLab({ lang, initialMode = 'dynamic', initialMod
         onOwnPhotos={change(setOwnPhotos)}
         rangeMethod={rangeMethod}
         onRangeMethod={change(setRangeMethod)}
+        biasCorrection={biasCorrection}
+        onBiasCorrection={change(setBiasCorrection)}
         origin={source?.origin ?? null}
         normChoice={normChoice}
         onNormChoice={change(setNormChoice)}

@@ -1,6 +1,6 @@
 // The lab's URL parameters (stable hooks for tests and `npm run quantize`):
 //   ?model=<manifest id>&mode=dynamic|float16|int8|int8-io&calibration=<n>&autorun=1
-//   optional: io=uint8|int8, range=<method>, runtime=<runtime id>, offset=<k> (calibrate on dev photos
+//   optional: io=uint8|int8, range=<method>, bias=1 (bias correction), runtime=<runtime id>, offset=<k> (calibrate on dev photos
 //   k+1..k+n, e.g. offset=50&calibration=50 keeps photos 1-50 out of calibration for a held-out check)
 import { devImages, models, type ModelEntry } from '../../lib/models.ts';
 import { isRuntimeId, type RuntimeId } from '../../lib/runtime/index.ts';
@@ -19,6 +19,7 @@ export interface LabParams {
   offset: number;
   io?: IoType;
   range?: string;
+  bias: boolean;
   runtime?: RuntimeId;
   autorun: boolean;
 }
@@ -36,6 +37,7 @@ export function readParams(search: string): LabParams {
     offset: Math.max(0, Math.min(devImages.length - 1, Math.floor(Number(q.get('offset')) || 0))),
     io: io === 'uint8' || io === 'int8' ? io : undefined,
     range: q.get('range') ?? undefined,
+    bias: q.get('bias') === '1',
     runtime: isRuntimeId(runtime) ? runtime : undefined,
     autorun: q.get('autorun') === '1',
   };

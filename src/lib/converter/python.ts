@@ -13,6 +13,8 @@ export interface ConverterCodeOptions {
   photoCount?: number;
   /** A range method other than min/max has no converter equivalent: the code says so. */
   rangeMethod?: string;
+  /** Bias correction has no converter equivalent either. */
+  biasCorrection?: boolean;
 }
 
 const fmt = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(Number(x.toPrecision(6))));
@@ -68,6 +70,7 @@ export function converterCode(o: ConverterCodeOptions): string {
   if (full && o.rangeMethod && o.rangeMethod !== 'minmax') {
     lines.push(`# The range method "${o.rangeMethod}" is this site's option: TensorFlow's converter always uses min/max.`);
   }
+  if (full && o.biasCorrection) lines.push("# Bias correction is this site's option: TensorFlow's converter does not correct biases.");
   lines.push('tflite_model = converter.convert()');
   lines.push(`open("model_${o.mode.replace('-', '_')}.tflite", "wb").write(tflite_model)`);
   return lines.join('\n');

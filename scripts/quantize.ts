@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
-import { downloadQuantized } from '../src/lib/node/quantizer-download.ts';
+import { downloadQuantized } from '../src/lib/node/quantizer-page.ts';
 import { devImages, models } from '../src/lib/models.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
 import { isQuantizeMode, quantizeModes } from '../src/lib/calibration/modes.ts';

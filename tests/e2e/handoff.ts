@@ -24,36 +24,3 @@ export async function storeHandoff(page: Page, name: string, source: string | Ui
   );
 }
 
-/** Stores two files the way the quantizer lab hands float + quantized over (`?handoff=quantizer`). */
-export async function storeQuantizerHandoff(
-  page: Page,
-  float: { name: string; bytes: Uint8Array | number[] },
-  quantized: { name: string; bytes: Uint8Array | number[]; mode?: string },
-): Promise<void> {
-  await page.evaluate(
-    async ({ float, quantized }) => {
-      const savedAt = Date.now();
-      const value = {
-        float: { name: float.name, bytes: new Uint8Array(float.data).buffer, savedAt },
-        quantized: { name: quantized.name, bytes: new Uint8Array(quantized.data).buffer, savedAt, mode: quantized.mode },
-        normalization: { mean: [127.5, 127.5, 127.5], std: [127.5, 127.5, 127.5] },
-        savedAt,
-      };
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tflite-lab', 1);
-        open.onupgradeneeded = () => open.result.createObjectStore('handoff');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('handoff', 'readwrite');
-          tx.objectStore('handoff').put(value, 'quantizer-models');
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      });
-    },
-    {
-      float: { name: float.name, data: [...float.bytes] },
-      quantized: { name: quantized.name, data: [...quantized.bytes], mode: quantized.mode ?? 'int8' },
-    },
-  );
-}

@@ -208,6 +208,18 @@ describe.skipIf(!existsSync(REFERENCE_DIR))(`full integer against TFLite's own q
     });
   }
 
+  it('biases are compared as real values: a 0.5 % wider input range changes their integers, not their values', () => {
+    const floatBytes = load(V1);
+    const refBytes = new Uint8Array(readFileSync(join(REFERENCE_DIR, references[0]!.ref)));
+    const ranges = rangesFromQuantizedModel(refBytes, floatBytes);
+    const nudged = new Map([...ranges].map(([k, r]) => [k, { min: r.min * 1.005, max: r.max * 1.005 }]));
+    const diff = compareWithReference(quantizeModel(floatBytes, { mode: 'int8', ranges: nudged }).bytes, refBytes);
+    expect(diff.biases.worse).toBe(0);
+    expect(diff.biases.offByOne).toBeGreaterThan(0);
+    expect(diff.activations.maxScaleRelDiff).toBeGreaterThan(0.004);
+    expect(diff.withinTargets).toBe(true);
+  });
+
   it('compareWithReference reports a difference when there is one', () => {
     const floatBytes = load(V1);
     const refBytes = new Uint8Array(readFileSync(join(REFERENCE_DIR, references[0]!.ref)));

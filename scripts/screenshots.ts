@@ -1,0 +1,78 @@
+// npm run screenshots: full-page JPEGs of every page of the built site, English and Japanese, desktop
+// and phone width, into docs/screenshots/ (reviewers look at these; they are not test oracles).
+// Serves $ASTRO_OUT_DIR (default dist/) with astro preview; build first (`npm run build`).
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
+
+const port = Number(process.env.SCREENSHOT_PORT ?? 4420);
+const origin = `http://127.0.0.1:${port}`;
+const outDir = join(process.cwd(), 'docs', 'screenshots');
+const only = process.argv.slice(2); // optional substrings of paths to limit the run
+
+const viewports = {
+  desktop: { width: 1280, height: 800, deviceScaleFactor: 0.5 },
+  phone: { width: 390, height: 844, deviceScaleFactor: 1 },
+} as const;
+
+/** 'ja/lessons/running/' -> 'ja-lessons-running'; '/' -> 'en-home'. */
+function shotName(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  const lang = parts[0] === 'ja' ? 'ja' : 'en';
+  const rest = lang === 'ja' ? parts.slice(1) : parts;
+  return [lang, ...(rest.length ? rest : ['home'])].join('-');
+}
+
+async function sitemapPaths(): Promise<string[]> {
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  const index = await (await fetch(`${origin}/sitemap-index.xml`)).text();
+  const paths: string[] = [];
+  for (const sitemap of locs(index)) paths.push(...locs(await (await fetch(`${origin}${sitemap}`)).text()));
+  return paths.filter((p) => only.length === 0 || only.some((s) => p.includes(s)));
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(origin)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`astro preview did not answer on ${origin}`);
+}
+
+const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+try {
+  await waitForServer();
+  mkdirSync(outDir, { recursive: true });
+  const paths = await sitemapPaths();
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+  for (const [kind, viewport] of Object.entries(viewports)) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: viewport.deviceScaleFactor, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    for (const path of paths) {
+      await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
+      // Islands hydrate when visible: scroll through once, then give demos a moment to finish their first run.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 600) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 150));
+        }
+        window.scrollTo(0, 0);
+      });
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(1500);
+      const file = join(outDir, `${shotName(path)}-${kind}.jpg`);
+      await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 60 });
+      console.log(file);
+    }
+    await context.close();
+  }
+  await browser.close();
+} finally {
+  server.kill();
+}

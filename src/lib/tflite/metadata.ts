@@ -3,25 +3,39 @@
 // (labels.txt...) that the metadata populator appends after the model.
 import { unzipSync } from 'fflate';
 import { FlatBuffer, type Table } from './flat.ts';
-import type { AssociatedFileInfo, AssociatedFileType, ModelMetadata, TensorMetadataInfo } from './types.ts';
+import type { AssociatedFileInfo, AssociatedFileType, ModelMetadata, TensorMetadataInfo, TokenizerInfo } from './types.ts';
 
 const FILE_TYPES: readonly AssociatedFileType[] = [
   'UNKNOWN', 'DESCRIPTIONS', 'TENSOR_AXIS_LABELS', 'TENSOR_VALUE_LABELS', 'TENSOR_AXIS_SCORE_CALIBRATION', 'VOCABULARY',
+  'SCANN_INDEX_FILE',
 ];
-const CONTENT_TYPES = [undefined, 'feature', 'image', 'bounding-box'] as const;
+/** ContentProperties union tags, in schema order (0 = NONE). */
+const CONTENT_TYPES = [undefined, 'feature', 'image', 'bounding-box', 'audio'] as const;
 const COLOR_SPACES = ['UNKNOWN', 'RGB', 'GRAYSCALE'];
-/** ProcessUnitOptions union tag of NormalizationOptions. */
-const NORMALIZATION_OPTIONS = 1;
+const BOX_TYPES = ['UNKNOWN', 'BOUNDARIES', 'UPPER_LEFT', 'CENTER'] as const;
+const COORDINATE_TYPES = ['RATIO', 'PIXEL'] as const;
+const SCORE_TRANSFORMS = ['IDENTITY', 'LOG', 'INVERSE_LOGISTIC'] as const;
+/** ProcessUnitOptions union tags. */
+const Unit = { normalization: 1, scoreCalibration: 2, scoreThresholding: 3, bert: 4, sentencePiece: 5, regex: 6 };
 
 // Slots (field order) of the metadata schema's tables.
 const ModelMetadataF = { name: 0, description: 1, version: 2, subgraph_metadata: 3, author: 4, license: 5, associated_files: 6, min_parser_version: 7 };
-const SubGraphMetadataF = { name: 0, description: 1, input_tensor_metadata: 2, output_tensor_metadata: 3, associated_files: 4 };
+const SubGraphMetadataF = { name: 0, description: 1, input_tensor_metadata: 2, output_tensor_metadata: 3, associated_files: 4, input_process_units: 5 };
 const TensorMetadataF = { name: 0, description: 1, dimension_names: 2, content: 3, process_units: 4, stats: 5, associated_files: 6 };
 const AssociatedFileF = { name: 0, description: 1, type: 2, locale: 3 };
 const ContentF = { content_properties_type: 0, content_properties: 1, range: 2 };
 const ImagePropertiesF = { color_space: 0, default_size: 1 };
+const ImageSizeF = { width: 0, height: 1 };
+const AudioPropertiesF = { sample_rate: 0, channels: 1 };
+const BoundingBoxPropertiesF = { index: 0, type: 1, coordinate_type: 2 };
+const ValueRangeF = { min: 0, max: 1 };
 const ProcessUnitF = { options_type: 0, options: 1 };
 const NormalizationOptionsF = { mean: 0, std: 1 };
+const ScoreCalibrationOptionsF = { score_transformation: 0, default_score: 1 };
+const ScoreThresholdingOptionsF = { global_score_threshold: 0 };
+const BertTokenizerOptionsF = { vocab_file: 0 };
+const SentencePieceTokenizerOptionsF = { sentencePiece_model: 0, vocab_file: 1 };
+const RegexTokenizerOptionsF = { delim_regex_pattern: 0, vocab_file: 1 };
 const StatsF = { max: 0, min: 1 };
 
 /** Parses the ModelMetadata FlatBuffer; throws TfliteParseError on a broken one. */
@@ -38,6 +52,12 @@ export function parseModelMetadata(bytes: Uint8Array, associatedFiles: Record<st
     ...outputs.flatMap((t) => t.associatedFiles),
   ];
   const inputNormalization = inputs.flatMap((t) => (t.normalization ? [t.normalization] : []));
+  const inputTokenizers = main
+    ? main.tables(SubGraphMetadataF.input_process_units, 'input process units').flatMap((u) => {
+        const tokenizer = readTokenizer(u);
+        return tokenizer ? [tokenizer] : [];
+      })
+    : [];
   return {
     name: root.string(ModelMetadataF.name, 'name') ?? undefined,
     description: root.string(ModelMetadataF.description, 'description') ?? undefined,
@@ -50,7 +70,34 @@ export function parseModelMetadata(bytes: Uint8Array, associatedFiles: Record<st
     inputs,
     outputs,
     associatedFileInfo: fileInfo,
+    inputTokenizers,
   };
+}
+
+function fileNames(t: Table, slot: number): string[] {
+  return t.tables(slot, 'tokenizer files').map((f) => readAssociatedFile(f).name);
+}
+
+/** The tokenizer a process unit declares, or null when it declares something else. */
+function readTokenizer(unit: Table): TokenizerInfo | null {
+  const tag = unit.u8(ProcessUnitF.options_type);
+  const options = unit.table(ProcessUnitF.options, 'process unit options');
+  if (!options) return null;
+  if (tag === Unit.bert) return { kind: 'bert', files: fileNames(options, BertTokenizerOptionsF.vocab_file) };
+  if (tag === Unit.sentencePiece) {
+    return {
+      kind: 'sentencepiece',
+      files: [...fileNames(options, SentencePieceTokenizerOptionsF.sentencePiece_model), ...fileNames(options, SentencePieceTokenizerOptionsF.vocab_file)],
+    };
+  }
+  if (tag === Unit.regex) {
+    return {
+      kind: 'regex',
+      files: fileNames(options, RegexTokenizerOptionsF.vocab_file),
+      pattern: options.string(RegexTokenizerOptionsF.delim_regex_pattern, 'regex pattern') ?? undefined,
+    };
+  }
+  return null;
 }
 
 function readAssociatedFile(t: Table): AssociatedFileInfo {
@@ -68,21 +115,50 @@ function readTensorMetadata(t: Table): TensorMetadataInfo {
     description: t.string(TensorMetadataF.description, 'tensor description') ?? undefined,
     associatedFiles: t.tables(TensorMetadataF.associated_files, 'associated files').map(readAssociatedFile),
   };
+  const dimensionNames = t.strings(TensorMetadataF.dimension_names, 'dimension names');
+  if (dimensionNames.length) info.dimensionNames = dimensionNames;
   const content = t.table(TensorMetadataF.content, 'content');
-  if (content) {
-    const tag = content.u8(ContentF.content_properties_type);
-    info.content = CONTENT_TYPES[tag];
-    const props = content.table(ContentF.content_properties, 'content properties');
-    if (info.content === 'image' && props) info.colorSpace = COLOR_SPACES[props.i8(ImagePropertiesF.color_space)] ?? 'UNKNOWN';
-  }
+  if (content) readContent(content, info);
   for (const unit of t.tables(TensorMetadataF.process_units, 'process units')) {
-    if (unit.u8(ProcessUnitF.options_type) !== NORMALIZATION_OPTIONS) continue;
-    const options = unit.table(ProcessUnitF.options, 'normalization options');
-    if (options) info.normalization = { mean: options.f32s(NormalizationOptionsF.mean, 'mean'), std: options.f32s(NormalizationOptionsF.std, 'std') };
+    const tag = unit.u8(ProcessUnitF.options_type);
+    const options = unit.table(ProcessUnitF.options, 'process unit options');
+    if (!options) continue;
+    if (tag === Unit.normalization) {
+      info.normalization = { mean: options.f32s(NormalizationOptionsF.mean, 'mean'), std: options.f32s(NormalizationOptionsF.std, 'std') };
+    } else if (tag === Unit.scoreCalibration) {
+      info.scoreCalibration = {
+        transformation: SCORE_TRANSFORMS[options.i8(ScoreCalibrationOptionsF.score_transformation)] ?? 'IDENTITY',
+        defaultScore: options.f32(ScoreCalibrationOptionsF.default_score),
+      };
+    } else if (tag === Unit.scoreThresholding) {
+      info.scoreThreshold = options.f32(ScoreThresholdingOptionsF.global_score_threshold);
+    } else {
+      info.tokenizer = readTokenizer(unit) ?? undefined;
+    }
   }
   const stats = t.table(TensorMetadataF.stats, 'stats');
   if (stats) info.stats = { min: stats.f32s(StatsF.min, 'min'), max: stats.f32s(StatsF.max, 'max') };
   return info;
+}
+
+function readContent(content: Table, info: TensorMetadataInfo): void {
+  info.content = CONTENT_TYPES[content.u8(ContentF.content_properties_type)];
+  const props = content.table(ContentF.content_properties, 'content properties');
+  if (props && info.content === 'image') {
+    info.colorSpace = COLOR_SPACES[props.i8(ImagePropertiesF.color_space)] ?? 'UNKNOWN';
+    const size = props.table(ImagePropertiesF.default_size, 'default image size');
+    if (size) info.imageSize = { width: size.u32(ImageSizeF.width), height: size.u32(ImageSizeF.height) };
+  } else if (props && info.content === 'audio') {
+    info.audio = { sampleRate: props.u32(AudioPropertiesF.sample_rate), channels: props.u32(AudioPropertiesF.channels) };
+  } else if (props && info.content === 'bounding-box') {
+    info.boundingBox = {
+      index: props.u32s(BoundingBoxPropertiesF.index, 'box index'),
+      type: BOX_TYPES[props.i8(BoundingBoxPropertiesF.type)] ?? 'UNKNOWN',
+      coordinateType: COORDINATE_TYPES[props.i8(BoundingBoxPropertiesF.coordinate_type)] ?? 'RATIO',
+    };
+  }
+  const range = content.table(ContentF.range, 'value range');
+  if (range) info.range = { min: range.i32(ValueRangeF.min), max: range.i32(ValueRangeF.max) };
 }
 
 const EOCD_SIGNATURE = 0x06054b50;

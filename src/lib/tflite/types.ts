@@ -93,10 +93,22 @@ export interface ModelMetadata {
   outputs?: TensorMetadataInfo[];
   /** Every AssociatedFile entry the metadata declares (model, subgraph and tensor level). */
   associatedFileInfo?: AssociatedFileInfo[];
+  /** Tokenizers declared for the whole subgraph's input (SubGraphMetadata.input_process_units). */
+  inputTokenizers?: TokenizerInfo[];
+}
+
+/** A tokenizer the metadata declares (BertTokenizer, SentencePiece or Regex process unit). */
+export interface TokenizerInfo {
+  kind: 'bert' | 'sentencepiece' | 'regex';
+  /** Names of the vocabulary (and SentencePiece model) files it uses. */
+  files: string[];
+  /** RegexTokenizerOptions.delim_regex_pattern. */
+  pattern?: string;
 }
 
 export type AssociatedFileType =
-  | 'UNKNOWN' | 'DESCRIPTIONS' | 'TENSOR_AXIS_LABELS' | 'TENSOR_VALUE_LABELS' | 'TENSOR_AXIS_SCORE_CALIBRATION' | 'VOCABULARY';
+  | 'UNKNOWN' | 'DESCRIPTIONS' | 'TENSOR_AXIS_LABELS' | 'TENSOR_VALUE_LABELS' | 'TENSOR_AXIS_SCORE_CALIBRATION' | 'VOCABULARY'
+  | 'SCANN_INDEX_FILE';
 
 export interface AssociatedFileInfo {
   name: string;
@@ -108,10 +120,24 @@ export interface AssociatedFileInfo {
 export interface TensorMetadataInfo {
   name?: string;
   description?: string;
-  /** 'image' | 'feature' | 'bounding-box' from ContentProperties, when given. */
-  content?: 'feature' | 'image' | 'bounding-box';
+  /** The ContentProperties union member, when given. */
+  content?: 'feature' | 'image' | 'bounding-box' | 'audio';
   /** ImageProperties.color_space: 'RGB' | 'GRAYSCALE' | 'UNKNOWN'. */
   colorSpace?: string;
+  /** ImageProperties.default_size (for inputs of dynamic size). */
+  imageSize?: { width: number; height: number };
+  /** AudioProperties. */
+  audio?: { sampleRate: number; channels: number };
+  /** BoundingBoxProperties: which of the last axis's 4 values is which, and their unit. */
+  boundingBox?: { index: number[]; type: 'UNKNOWN' | 'BOUNDARIES' | 'UPPER_LEFT' | 'CENTER'; coordinateType: 'RATIO' | 'PIXEL' };
+  /** Content.range: the dimensions the content spans (e.g. boxes over axis 1..2). */
+  range?: { min: number; max: number };
+  dimensionNames?: string[];
+  /** ScoreCalibrationOptions (the calibration file is a TENSOR_AXIS_SCORE_CALIBRATION associated file). */
+  scoreCalibration?: { transformation: 'IDENTITY' | 'LOG' | 'INVERSE_LOGISTIC'; defaultScore: number };
+  /** ScoreThresholdingOptions.global_score_threshold. */
+  scoreThreshold?: number;
+  tokenizer?: TokenizerInfo;
   normalization?: { mean: number[]; std: number[] };
   stats?: { min: number[]; max: number[] };
   associatedFiles: AssociatedFileInfo[];

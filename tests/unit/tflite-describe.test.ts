@@ -23,14 +23,14 @@ describe('describeModel', () => {
     expect(r.input?.image).toEqual({ height: 224, width: 224, channels: 3 });
     expect(r.input?.colorSpace).toBe('RGB');
     expect(r.inputs[0]?.meaning).toMatchObject({ kind: 'affine', qmin: 0, qmax: 255, zeroPoint: 128, divisor: 128, realMin: -1 });
-    expect(r.outputProducer).toBe('SOFTMAX');
-    expect(r.labels).toMatchObject({ file: 'labels.txt', count: 1001, first: ['background', 'tench', 'goldfish', 'great white shark', 'tiger shark'] });
-    expect(r.looksLikeImageClassifier).toBe(true);
+    expect(r.outputProducers).toEqual(['SOFTMAX']);
+    expect(r.labels).toMatchObject({ file: 'labels.txt', count: 1001, first: ['background', 'tench', 'goldfish', 'great white shark', 'tiger shark'], declared: true });
+    expect(r.kind.kind).toBe('image-classifier');
   });
 
   it('TF2 PTQ model: the output QUANTIZE is looked through to the SOFTMAX; input (q - 127) / 127.5', () => {
     const r = report('models/tf2_mobilenet_v2_1.0_224_ptq.tflite');
-    expect(r.outputProducer).toBe('SOFTMAX');
+    expect(r.outputProducers).toEqual(['SOFTMAX']);
     expect(r.inputs[0]?.meaning).toMatchObject({ kind: 'affine', zeroPoint: 127, divisor: 127.5 });
     expect(r.operators.find((o) => o.name === 'CONV_2D')).toEqual({ name: 'CONV_2D', count: 36, versions: [3] });
   });
@@ -54,6 +54,24 @@ describe('describeModel', () => {
     // 28 conv/depthwise weight tensors in uint8, one byte per weight.
     expect(quant.sizes[0]).toMatchObject({ key: 'uint8', tensors: 28 });
     expect(quant.sizes[0]!.bytes).toBe(quant.sizes[0]!.elements);
+  });
+});
+
+describe('describeModel on models of other kinds', () => {
+  const byo = (file: string) => describeModel(parseTflite(new Uint8Array(readFileSync(join(process.env.ASSET_MIRROR ?? '/work/shared/assets', 'byo', file)))));
+  it('gives no image recipe for audio or text inputs', () => {
+    expect(byo('yamnet_wavin_quantized_mel_relu6.tflite').input).toBeNull();
+    expect(byo('movie_review.tflite').input).toBeNull();
+    expect(byo('ssd_mobilenet_v1.tflite').input?.image).toEqual({ height: 300, width: 300, channels: 3 });
+  });
+  it('finds labels.txt in the zip of a file whose metadata lost its subgraph part, marked as not declared', () => {
+    expect(byo('mobilenet_v1_0.25_224_quant_without_subgraph_metadata.tflite').labels).toMatchObject({ file: 'labels.txt', count: 1001, declared: false });
+  });
+  it('names custom ops with their family, and each output with its producing op', () => {
+    const ssd = byo('ssd_mobilenet_v1.tflite');
+    expect(ssd.customOps).toEqual([{ name: 'TFLite_Detection_PostProcess', family: 'detection-postprocess', inStandardResolver: true }]);
+    expect(ssd.outputProducers).toEqual(Array(4).fill('TFLite_Detection_PostProcess'));
+    expect(byo('yamnet_wavin_quantized_mel_relu6.tflite').outputProducers).toEqual(['LOGISTIC']);
   });
 });
 

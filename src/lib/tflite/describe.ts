@@ -5,6 +5,8 @@ import { dtypeRange } from '../quant/params.ts';
 import { dequantizeValue } from '../quant/quantize.ts';
 import { dtypeByteSize, elementCount } from './dequantize.ts';
 import { embeddedLabels, mainSubgraph, operatorHistogram } from './reader.ts';
+import { customOpInfo, type CustomOpInfo } from './custom-ops.ts';
+import { detectKind, meaningfulProducer, type KindReport } from './kind.ts';
 import type { TfliteDtype, TfliteModel, TfliteTensor } from './types.ts';
 
 export type TensorMeaning =
@@ -106,17 +108,19 @@ export interface ModelReport {
   parameterCount: number;
   inputs: TensorSummary[];
   outputs: TensorSummary[];
+  /** Image preparation for the first input; null when it is not an image. */
   input: InputRecipe | null;
-  /** The op producing the first output, e.g. 'SOFTMAX' (probabilities) or 'FULLY_CONNECTED' (logits). */
-  outputProducer: string | null;
-  labels: { file: string; count: number; first: string[]; text: string } | null;
+  /** The op producing each output, looking through QUANTIZE/RESHAPE ('SOFTMAX', 'LOGISTIC'...). */
+  outputProducers: (string | null)[];
+  /** `declared`: named as the output's label file by the metadata (else only found in the appended zip). */
+  labels: { file: string; count: number; first: string[]; text: string; declared: boolean } | null;
   operators: { name: string; count: number; versions: number[] }[];
-  customOps: string[];
+  customOps: CustomOpInfo[];
+  /** What kind of model this is, how sure, and why. */
+  kind: KindReport;
   sizes: SizeShare[];
   signatures: string[];
   warnings: string[];
-  /** Rank-4 image input and rank-2 output: worth offering the classifier. */
-  looksLikeImageClassifier: boolean;
 }
 
 export interface DescribeOptions {
@@ -137,18 +141,10 @@ export function describeModel(model: TfliteModel, options: DescribeOptions = {})
   const operators = Object.entries(histogram)
     .map(([name, count]) => ({ name, count, versions: [...(versions.get(name) ?? [])].sort((a, b) => a - b) }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  const labels = embeddedLabels(model);
-  const firstOutput = sg.outputs[0];
-  // Look through representation changes (e.g. the int8 -> uint8 QUANTIZE after a softmax).
-  const producerOf = (tensor: number) => sg.operators.find((op) => op.outputs.includes(tensor));
-  let producer = firstOutput === undefined ? undefined : producerOf(firstOutput);
-  for (let hops = 0; producer && (producer.opcode === 'QUANTIZE' || producer.opcode === 'DEQUANTIZE') && hops < 4; hops++) {
-    const source = producer.inputs[0];
-    producer = source === undefined ? undefined : producerOf(source);
-  }
+  const kind = detectKind(model);
+  const labels = labelList(model, kind);
   const meta = model.metadata;
   const in0 = inputs[0];
-  const out0 = outputs[0];
   return {
     byteLength: model.byteLength,
     version: model.version,
@@ -163,18 +159,35 @@ export function describeModel(model: TfliteModel, options: DescribeOptions = {})
     parameterCount: sg.tensors.reduce((n, t) => n + (t.data ? elementCount(t.shape) : 0), 0),
     inputs,
     outputs,
-    input: in0 ? inputRecipe(model, sg.tensors[in0.index]!, options) : null,
-    outputProducer: producer?.opcode ?? null,
-    labels: labels && {
-      file: labels.file, count: labels.labels.length, first: labels.labels.slice(0, 5), text: labels.labels.join('\n') + '\n',
-    },
+    input: in0 && kind.inputs[0]?.role === 'image' ? inputRecipe(model, sg.tensors[in0.index]!, options) : null,
+    outputProducers: sg.outputs.map((o) => meaningfulProducer(sg, o)?.opcode ?? null),
+    labels,
     operators,
-    customOps: model.operatorCodes.filter((c) => c.builtinCode === 32).map((c) => c.name),
+    customOps: model.operatorCodes.filter((c) => c.builtinCode === 32).map((c) => customOpInfo(c.name)),
+    kind,
     sizes: sizeShares(model),
     signatures: model.signatureDefs.map((s) => s.key),
     warnings: model.warnings,
-    looksLikeImageClassifier: in0?.shape.length === 4 && out0?.shape.length === 2,
   };
+}
+
+/**
+ * The labels the metadata declares; else a lone .txt in the appended zip whose line count matches
+ * the class count (files whose metadata lost its subgraph part still carry labels.txt).
+ */
+function labelList(model: TfliteModel, kind: KindReport): ModelReport['labels'] {
+  const pack = (file: string, labels: string[], declared: boolean) => ({
+    file, count: labels.length, first: labels.slice(0, 5), text: labels.join('\n') + '\n', declared,
+  });
+  const declared = embeddedLabels(model);
+  if (declared) return pack(declared.file, declared.labels, true);
+  const classes = kind.outputs.find((o) => o.role === 'class-scores');
+  const texts = Object.entries(model.metadata?.associatedFiles ?? {}).filter(([name]) => name.endsWith('.txt'));
+  if (!classes || classes.role !== 'class-scores' || texts.length !== 1) return null;
+  const [file, bytes] = texts[0]!;
+  const labels = new TextDecoder().decode(bytes).split(/\r?\n/);
+  if (labels.at(-1) === '') labels.pop();
+  return labels.length === classes.classes ? pack(file, labels, false) : null;
 }
 
 function inputRecipe(model: TfliteModel, t: TfliteTensor, options: DescribeOptions): InputRecipe {

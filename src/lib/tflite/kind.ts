@@ -55,6 +55,8 @@ export interface KindReport {
   outputs: OutputRole[];
   /** Labels file of the score output, from metadata, when declared. */
   labelsFile: string | null;
+  /** Outputs whose metadata asks for score calibration (TENSOR_AXIS_SCORE_CALIBRATION). */
+  calibratedOutputs: number[];
 }
 
 /** Ops that turn a waveform into a spectrogram inside the graph (YAMNet-style audio front ends). */
@@ -284,5 +286,6 @@ export function detectKind(model: TfliteModel): KindReport {
   if (kind === 'unknown') reasons.push({ code: 'no-match' });
   const scoreIndex = outputs.findIndex((r) => r.role === 'class-scores' || r.role === 'detection-classes' || r.role === 'segmentation');
   const labelsFile = (model.metadata?.outputs?.[scoreIndex]?.associatedFiles ?? []).find((f) => f.type === 'TENSOR_AXIS_LABELS' || f.type === 'TENSOR_VALUE_LABELS')?.name ?? null;
-  return { kind, modality, confidence, reasons, inputs, outputs, labelsFile };
+  const calibratedOutputs = (model.metadata?.outputs ?? []).flatMap((m, i) => (m.scoreCalibration ? [i] : []));
+  return { kind, modality, confidence, reasons, inputs, outputs, labelsFile, calibratedOutputs };
 }

@@ -31,7 +31,7 @@ async function copyWasm(): Promise<number> {
 
 async function main(): Promise<void> {
   const mirror = process.env.ASSET_MIRROR ? resolve(process.env.ASSET_MIRROR) : undefined;
-  const sources: AssetSource[] = [...manifest.models, ...manifest.labels, ...manifest.images, ...manifest.dev];
+  const sources: AssetSource[] = [...manifest.models, ...manifest.byo, ...manifest.labels, ...manifest.images, ...manifest.dev];
   const counts: Record<Outcome, number> = { present: 0, copied: 0, downloaded: 0, derived: 0 };
   // Two at a time: enough to overlap download latency without hammering the source host.
   const queue = [...sources];

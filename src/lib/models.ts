@@ -41,6 +41,15 @@ export interface ModelEntry extends FileEntry {
   method?: string;
 }
 
+/** Kind of a test model of another kind (kept out of the ImageNet classifier and benchmark pickers). */
+export type ByoKind = 'object-detector' | 'text-classifier' | 'audio-classifier' | 'text-tokenizer' | 'text-test' | 'image-classifier';
+
+/** A real .tflite file that is not one of the site's ImageNet MobileNets, for the inspector. */
+export interface ByoModelEntry extends FileEntry {
+  name: Localized;
+  kind: ByoKind;
+}
+
 export interface SampleImage extends FileEntry {
   name: Localized;
 }
@@ -66,6 +75,8 @@ export const sourceModels = manifest.models as ModelEntry[];
 export const derivedModels = manifest.derived as ModelEntry[];
 /** Every model the site serves, official ones first, then derived twins. */
 export const models: readonly ModelEntry[] = [...sourceModels, ...derivedModels];
+/** Models of other kinds (detector, audio, text...): inspector only. */
+export const byoModels = manifest.byo as ByoModelEntry[];
 export const labelFiles = manifest.labels as FileEntry[];
 export const sampleImages = manifest.images as SampleImage[];
 export const devImages = manifest.dev as DevImage[];

@@ -136,7 +136,7 @@ describe('materializeAsset by download', () => {
 
 describe('the manifest', () => {
   it('has unique ids and files, and the fields the site relies on', () => {
-    const all = [...manifest.models, ...manifest.labels, ...manifest.images, ...manifest.dev, ...manifest.derived];
+    const all = [...manifest.models, ...manifest.byo, ...manifest.labels, ...manifest.images, ...manifest.dev, ...manifest.derived];
     expect(new Set(all.map((a) => a.id)).size).toBe(all.length);
     expect(new Set(all.map((a) => a.file)).size).toBe(all.length);
     for (const a of all) {
@@ -150,5 +150,15 @@ describe('the manifest', () => {
       expect(ids).toContain(pair.a);
       expect(ids).toContain(pair.b);
     }
+  });
+
+  it('lists the models of other kinds with a pinned source and a kind, apart from the ImageNet models', () => {
+    for (const m of manifest.byo) {
+      expect(m.file.startsWith('byo/'), m.id).toBe(true);
+      expect(m.kind, m.id).not.toBe('');
+      expect(m.source_url, m.id).toMatch(/^https:\/\/raw\.githubusercontent\.com\/tensorflow\/tflite-support\/[0-9a-f]{40}\//);
+    }
+    const byoIds = new Set(manifest.byo.map((m) => m.id));
+    expect(manifest.models.some((m) => byoIds.has(m.id))).toBe(false);
   });
 });

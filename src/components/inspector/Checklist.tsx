@@ -1,12 +1,23 @@
 // The handoff checklist: Markdown in a <pre>, with a copy button that reports its result.
 import { useMemo, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/models.ts';
+import type { ModelAdvice } from '../../lib/tflite/advice.ts';
 import type { ModelReport } from '../../lib/tflite/describe.ts';
 import { checklistMarkdown } from './checklist.ts';
+import type { Trial } from './useRuntimeTrials.ts';
 import type { T } from './format.ts';
 
-export default function Checklist({ report, name, t, lang }: { report: ModelReport; name: string; t: T; lang: Locale }) {
-  const markdown = useMemo(() => checklistMarkdown(report, name, t, lang), [report, name, t, lang]);
+interface Props {
+  report: ModelReport;
+  advice: ModelAdvice;
+  trials: Record<string, Trial>;
+  name: string;
+  t: T;
+  lang: Locale;
+}
+
+export default function Checklist({ report, advice, trials, name, t, lang }: Props) {
+  const markdown = useMemo(() => checklistMarkdown(report, advice, trials, name, t, lang), [report, advice, trials, name, t, lang]);
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {

@@ -1,36 +1,32 @@
-// The handoff checklist as Markdown, in the reader's language.
+// The hand-off checklist as Markdown, in the reader's language: kind, per-input and per-output
+// advice, labels, ops (custom and Flex, with what each platform needs) and the browser runtimes.
 import { formatBytes } from '../../i18n/translate.ts';
 import type { Locale } from '../../lib/models.ts';
+import type { ModelAdvice } from '../../lib/tflite/advice.ts';
 import type { ModelReport } from '../../lib/tflite/describe.ts';
-import { affineFormula, channelOrder, feedText, normalizationText, num, shapeText, type T } from './format.ts';
+import { adviceLines, kindText } from './advice-text.ts';
+import { FLEX_SOURCES } from './OpsAdvice.tsx';
+import { trialText } from './RuntimeTrials.tsx';
+import type { Trial } from './useRuntimeTrials.ts';
+import { shapeText, type T } from './format.ts';
 
-export function checklistMarkdown(report: ModelReport, name: string, t: T, lang: Locale): string {
-  const items: string[] = [t('ckFile', { name, size: formatBytes(report.byteLength, lang) })];
-  const input = report.inputs[0];
-  if (input) {
-    items.push(t('ckInput', { dtype: input.dtype, shape: shapeText(input.shape) }));
-    const recipe = report.input;
-    if (recipe?.image) items.push(t('ckImage', { ...recipe.image, order: channelOrder(recipe, t) }));
-    if (recipe) {
-      items.push(t('ckNorm', { text: normalizationText(recipe, t) }));
-      items.push(t('ckFeed', { text: feedText(recipe, t) }));
-    }
-    if (input.scale.length === 1) items.push(t('ckInputQuant', { scale: num(input.scale[0]!), zeroPoint: input.zeroPoint[0] ?? 0 }));
+export function checklistMarkdown(report: ModelReport, advice: ModelAdvice, trials: Record<string, Trial>, name: string, t: T, lang: Locale): string {
+  const items: string[] = [t('ckFile', { name, size: formatBytes(report.byteLength, lang) }), t('ckKind', { text: kindText(report.kind, t) })];
+  const tensors = [
+    ...advice.inputs.map((a, n) => ({ role: t('adviceInput', { n }), tensor: report.inputs[n]!, a })),
+    ...advice.outputs.map((a, n) => ({ role: t('adviceOutput', { n }), tensor: report.outputs[n]!, a })),
+  ];
+  for (const { role, tensor, a } of tensors) {
+    const head = `${role} \`${tensor.name}\` ${tensor.dtype} ${shapeText(tensor.shape)}`;
+    const lines = a.flatMap((item) => adviceLines(item, report, t));
+    items.push(t('ckAdvice', { role: head, text: lines.join(' ') }));
   }
-  const output = report.outputs[0];
-  if (output) {
-    const meaning = report.outputProducer === 'SOFTMAX' ? t('ckProbabilities') : t('ckLogits');
-    items.push(t('ckOutput', { dtype: output.dtype, shape: shapeText(output.shape), meaning }));
-    if (output.meaning.kind === 'affine') {
-      const m = output.meaning;
-      items.push(t('ckOutputQuant', { scale: num(m.scale), zeroPoint: m.zeroPoint, formula: affineFormula(m.scale, m.zeroPoint, m.divisor) }));
-    }
-  }
-  const outputs = output ? output.shape[output.shape.length - 1] ?? 0 : 0;
-  items.push(t('ckLabels', {
-    text: report.labels ? t('ckLabelsEmbedded', { file: report.labels.file, count: report.labels.count }) : t('ckLabelsMissing', { count: outputs }),
-  }));
+  const labels = advice.labels.flatMap((item) => adviceLines(item, report, t));
+  if (labels.length) items.push(t('ckLabels', { text: labels.join(' ') }));
   items.push(t('ckOps', { ops: report.operators.map((o) => `${o.name} ×${o.count}`).join(', ') }));
+  for (const item of advice.ops) items.push(...adviceLines(item, report, t));
+  if (advice.ops.some((a) => a.code === 'op-flex')) items.push(`${t('flexSources')} ${FLEX_SOURCES.ops} , ${FLEX_SOURCES.size}`);
+  for (const [id, trial] of Object.entries(trials)) items.push(t('ckRuntime', { text: trialText(id, trial, t) }));
   items.push(t('ckMetadata', { text: report.metadataName ? `${t('ckYes')} (${report.metadataName})` : t('ckNo') }));
   return `## ${t('ckTitle', { name })}\n\n${items.map((item) => `- [ ] ${item}`).join('\n')}\n`;
 }

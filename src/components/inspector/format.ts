@@ -1,6 +1,6 @@
 // Words and numbers for the inspector, in the reader's language (no logic beyond formatting).
 import type { Locale } from '../../lib/models.ts';
-import type { InputRecipe, ModelReport, TensorMeaning, TensorSummary } from '../../lib/tflite/describe.ts';
+import type { InputRecipe, TensorMeaning, TensorSummary } from '../../lib/tflite/describe.ts';
 import type { inspectorStrings } from '../../i18n/inspector.ts';
 import type { KeyOf, Translator } from '../../i18n/translate.ts';
 
@@ -81,6 +81,3 @@ export function channelOrder(recipe: InputRecipe, t: T): string {
   return recipe.image?.channels === 1 ? t('orderGray') : t('orderAssumed');
 }
 
-export function isProbabilities(report: ModelReport): boolean {
-  return report.outputProducer === 'SOFTMAX';
-}

@@ -1,0 +1,35 @@
+// Unknown kinds: run on generated inputs and show the raw output tensors.
+import type { LoadedModel, TensorData } from '../../../lib/runtime/index.ts';
+import type { ModelReport } from '../../../lib/tflite/describe.ts';
+import { concreteShape, syntheticInputs } from '../../../lib/tryit/synthetic-inputs.ts';
+import { shapeText, type T } from '../format.ts';
+import RawOutputs from './RawOutputs.tsx';
+import { useRun } from './useRun.ts';
+
+export default function RawTry({ report, loaded, t }: { report: ModelReport; loaded: LoadedModel; t: T }) {
+  const { state, run } = useRun<TensorData[]>(loaded);
+  const described = loaded.inputs.map((s) => t('tryGenerated', { dtype: s.dtype, shape: shapeText(concreteShape(s.shape)) })).join(t('listSeparator'));
+  const modality = report.kind.modality;
+  return (
+    <div data-testid="try-raw">
+      {modality !== 'unknown' && report.kind.kind !== 'unknown' && <p>{t('tryNotImage', { modality: t(`mod:${modality}`) })}</p>}
+      <p>{t('tryRaw', { inputs: described })}</p>
+      <button
+        type="button"
+        class="insp-button"
+        data-testid="try-run"
+        disabled={state.phase === 'running'}
+        onClick={() => run(async () => syntheticInputs(loaded.inputs), (outputs) => outputs, (detail) => t('tryFailed', { detail }))}
+      >
+        {state.phase === 'running' ? t('tryRunning') : t('tryRawRun')}
+      </button>
+      {state.phase === 'error' && <p class="insp-error" role="alert">{state.message}</p>}
+      {state.phase === 'done' && (
+        <>
+          <p class="insp-note">{t('tryMs', { ms: state.ms.toFixed(1) })}</p>
+          <RawOutputs outputs={state.result} specs={loaded.outputs} t={t} />
+        </>
+      )}
+    </div>
+  );
+}

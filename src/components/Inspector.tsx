@@ -23,7 +23,7 @@ interface Props {
 export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_uint8' }: Props) {
   const t: T = translator(inspectorStrings, lang);
   const id = useId();
-  const { state, siteId, setSiteId, openFile, handoff, sendToBenchmark, base } = useInspector(t, lang, initialModel);
+  const { state, siteId, setSiteId, openFile, handoff, sendToBenchmark } = useInspector(t, lang, initialModel);
   const { trials, model } = useRuntimeTrials(state.phase === 'ready' ? state.bytes : null);
   const { dragging, handlers: dropHandlers } = useFileDrop((files) => openFile(files?.[0]));
   const status =
@@ -69,7 +69,7 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
           <TryIt report={state.report} model={model} trials={trials} t={t} lang={lang} />
           <section aria-labelledby="insp-next">
             <h3 id="insp-next">{t('nextHeading')}</h3>
-            <Actions state={state} base={base} handoff={handoff} send={sendToBenchmark} t={t} />
+            <Actions state={state} handoff={handoff} send={sendToBenchmark} t={t} />
           </section>
         </ReportView>
       )}

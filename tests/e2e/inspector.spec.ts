@@ -31,7 +31,8 @@ test('shows a site model: dtype, shape and quantization as stored in the file', 
   await expect(page.getByTestId('feed')).toContainText('raw 0–255 pixels');
   await expect(page.getByTestId('labels')).toContainText('1001 labels');
   await expect(page.getByTestId('run-classifier')).toHaveAttribute('href', /\/labs\/classifier\/\?pair=v1-025$/);
-  await expect(page.getByTestId('run-benchmark')).toHaveAttribute('href', /\/labs\/benchmark\/\?model=mobilenet_v1_0.25_224_uint8$/);
+  // Compared with its own pair (issue 12), not with an unrelated default.
+  await expect(page.getByTestId('run-benchmark')).toHaveAttribute('href', /\/labs\/benchmark\/\?model=mobilenet_v1_0.25_224_uint8&model=mobilenet_v1_0.25_224_float$/);
 
   // Another site model, compared with the same file parsed in Node.
   await page.getByTestId('site-model').selectOption('mobilenet_v2_1.0_224_int8');
@@ -43,7 +44,7 @@ test('shows a site model: dtype, shape and quantization as stored in the file', 
   expect(await ioRow(page, 'output')).toEqual([output.dtype, shape(output.shape), `${output.quantization!.scale[0]} / ${output.quantization!.zeroPoint[0]}`]);
   await expect(page.getByTestId('io-input')).toContainText('(q − 127) / 127.5');
   // The output's QUANTIZE is looked through: the numbers come from the softmax.
-  await expect(page.getByTestId('recipe')).toContainText('SOFTMAX');
+  await expect(page.getByTestId('advice-output')).toContainText('SOFTMAX');
 
   // The derived float32 twin: float in, float out, no quantization.
   await page.getByTestId('site-model').selectOption('mobilenet_v2_1.0_224_float_twin');
@@ -65,7 +66,7 @@ test('reads a dropped file and hands it to the benchmark', async ({ page, proble
   expect(await ioRow(page, 'output')).toEqual(['float32', '[1, 1001]', '—']);
   await expect(page.getByTestId('normalization')).toHaveAttribute('data-source', 'metadata');
   await expect(page.getByTestId('feed')).toContainText('(pixel − 127.5) / 127.5');
-  await expect(page.getByTestId('labels')).toContainText('1001 labels embedded in the file as “labels.txt”');
+  await expect(page.getByTestId('labels')).toContainText('1001 labels are embedded in the file as “labels.txt”');
   await expect(page.getByTestId('site-model')).toHaveValue('');
 
   // A file without metadata: normalisation cannot be known, and the inspector says so.
@@ -131,12 +132,15 @@ test('the handoff checklist copies as Markdown', async ({ page, context, problem
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openInspector(page);
   await expect(page.getByTestId('report')).toBeVisible();
+  await expect(page.locator('[data-testid="runtime-trials"] li[data-status="pending"]')).toHaveCount(0);
   const markdown = await page.getByTestId('checklist').innerText();
   expect(markdown).toMatch(/^## Handoff: mobilenet_v1_0\.25_224_quant\.tflite/);
-  expect(markdown).toContain('- [ ] Input: uint8 [1, 224, 224, 3]');
-  expect(markdown).toContain('- [ ] Input quantization: scale 0.0078125, zero point 128');
-  expect(markdown).toContain('- [ ] Output: uint8 [1, 1001], probabilities (softmax)');
-  expect(markdown).toContain('“labels.txt” embedded in the model, 1001 lines');
+  expect(markdown).toContain('- [ ] Kind: Image classifier (certain)');
+  expect(markdown).toContain('- [ ] Input 0 `input` uint8 [1, 224, 224, 3]: Resize to 224 × 224 pixels');
+  expect(markdown).toContain('- [ ] Output 0 `MobilenetV1/Predictions/Reshape_1` uint8 [1, 1001]: 1001 class probabilities (SOFTMAX inside the model)');
+  expect(markdown).toContain('real value = q / 256');
+  expect(markdown).toContain('1001 labels are embedded in the file as “labels.txt”');
+  expect(markdown).toMatch(/- \[ \] Browser: LiteRT\.js \(@litertjs\/core\): loads \(\d+ ms\) and runs on generated inputs\./);
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -110,6 +110,11 @@ describe('detectKind on writer-built models', () => {
     expect(k.kind).toBe('unknown');
     expect(codes(k)).toContain('dynamic-output');
   });
+  it('a plain ADD of a [1, 4] tensor: unknown, nothing guessed', () => {
+    const k = built('test_unknown.tflite');
+    expect(k.kind).toBe('unknown');
+    expect(k.outputs).toEqual([{ role: 'unknown' }]);
+  });
   it('audio metadata: sample rate, labels and multi-label scores', () => {
     const k = built('test_audio_metadata.tflite');
     expect(k.kind).toBe('audio-classifier');

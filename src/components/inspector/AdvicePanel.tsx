@@ -2,7 +2,7 @@
 import type { ModelAdvice } from '../../lib/tflite/advice.ts';
 import type { ModelReport } from '../../lib/tflite/describe.ts';
 import { adviceLines } from './advice-text.ts';
-import { shapeText, type T } from './format.ts';
+import { feedText, normalizationText, shapeText, type T } from './format.ts';
 
 interface Props {
   report: ModelReport;
@@ -23,7 +23,11 @@ export default function AdvicePanel({ report, advice, t }: Props) {
             {g.title} <code>{g.tensor.name || `#${g.tensor.index}`}</code> <span class="insp-note">{g.tensor.dtype} {shapeText(g.tensor.shape)}</span>
           </h4>
           <ul class="insp-steps">
-            {g.items.flatMap((a, i) => adviceLines(a, report, t).map((line, j) => <li key={`${i}-${j}`} data-code={a.code}>{line}</li>))}
+            {g.items.flatMap((a, i) =>
+              a.code === 'image-recipe' && report.input ? [
+                <li key={`${i}-n`} data-code={a.code} data-testid="normalization" data-source={report.input.normalization.source}>{normalizationText(report.input, t)}</li>,
+                <li key={`${i}-f`} data-code={a.code} data-testid="feed">{feedText(report.input, t)}</li>,
+              ] : adviceLines(a, report, t).map((line, j) => <li key={`${i}-${j}`} data-code={a.code}>{line}</li>))}
           </ul>
         </div>
       ))}

@@ -6,7 +6,8 @@ import type { T } from './format.ts';
 export function trialText(id: string, trial: Trial, t: T): string {
   const runtime = runtimeLabels[id as RuntimeId] ?? id;
   if (trial.status === 'pending') return t('rt:trying', { runtime });
-  if (trial.status === 'ok') return t('rt:ok', { runtime, ms: trial.ms });
+  if (trial.status === 'ok') return t(trial.ran ? 'rt:ok' : 'rt:loads', { runtime, ms: trial.ms });
+  if (trial.status === 'run-failed') return t('rt:run-failed', { runtime, ms: trial.ms, detail: trial.detail });
   return t('rt:failed', { runtime, detail: trial.detail });
 }
 
@@ -16,7 +17,7 @@ export default function RuntimeTrials({ trials, t }: { trials: Record<string, Tr
       <p class="insp-note">{t('runtimesCaption')}</p>
       <ul>
         {Object.entries(trials).map(([id, trial]) => (
-          <li key={id} data-runtime={id} data-status={trial.status} class={trial.status === 'failed' ? 'insp-warning' : undefined}>
+          <li key={id} data-runtime={id} data-status={trial.status} class={trial.status === 'failed' || trial.status === 'run-failed' ? 'insp-warning' : undefined}>
             {trialText(id, trial, t)}
           </li>
         ))}

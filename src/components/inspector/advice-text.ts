@@ -2,7 +2,8 @@
 import type { Advice } from '../../lib/tflite/advice.ts';
 import type { ModelReport } from '../../lib/tflite/describe.ts';
 import type { KindReport } from '../../lib/tflite/kind.ts';
-import { channelOrder, feedText, normalizationText, num, type InspectorKey, type T } from './format.ts';
+import { roundDivisor } from '../../lib/tflite/describe.ts';
+import { affineFormula, channelOrder, feedText, normalizationText, num, type InspectorKey, type T } from './format.ts';
 
 /** One advice item as sentences (the image recipe expands to normalisation + values to feed). */
 export function adviceLines(advice: Advice, report: ModelReport, t: T): string[] {
@@ -14,6 +15,10 @@ export function adviceLines(advice: Advice, report: ModelReport, t: T): string[]
       return report.input ? [normalizationText(report.input, t), feedText(report.input, t)] : [];
     case 'image-size':
       return [t('adv:image-size', { ...values, order: report.input ? channelOrder(report.input, t) : t('orderAssumed') })];
+    case 'out-dequantize': {
+      const { scale, zeroPoint } = advice.values as { scale: number; zeroPoint: number };
+      return [t('adv:out-dequantize', { ...values, formula: affineFormula(scale, zeroPoint, roundDivisor(scale)) })];
+    }
     case 'out-boxes':
       return [t('adv:out-boxes', { ...values, coordinates: t(values.coordinates === 'pixel' ? 'coord:pixel' : 'coord:ratio') })];
     default:

@@ -7,6 +7,7 @@ import { MAX_MODEL_BYTES, parseTflite } from '../../lib/tflite/reader.ts';
 import { describeModel, type ModelReport } from '../../lib/tflite/describe.ts';
 import { benchmarkHandoffUrl, HANDOFF_PARAM, loadQuantizerHandoff, QUANTIZER_HANDOFF_VALUE, saveHandoffModel } from '../../lib/tflite/handoff.ts';
 import { formatBytes } from '../../i18n/translate.ts';
+import { siteBase } from '../../lib/site-path.ts';
 import { describeError } from '../../i18n/errors.ts';
 import type { T } from './format.ts';
 
@@ -23,7 +24,6 @@ export const inspectableFiles: readonly { id: string; file: string; bytes: numbe
 ];
 
 export function useInspector(t: T, lang: Locale, initialModel: string) {
-  const base = import.meta.env.BASE_URL;
   const [state, setState] = useState<InspectorState>({ phase: 'idle' });
   const [siteId, setSiteId] = useState(initialModel);
   const [handoff, setHandoff] = useState('');
@@ -48,7 +48,7 @@ export function useInspector(t: T, lang: Locale, initialModel: string) {
     const controller = new AbortController();
     const name = chosen.file.split('/').pop() ?? chosen.id;
     setState({ phase: 'loading', message: t('loadingSite', { name: chosen.entry?.name[lang] ?? name }) });
-    fetchWithProgress(assetUrl(chosen, base), undefined, { expectedBytes: chosen.bytes, signal: controller.signal }).then(
+    fetchWithProgress(assetUrl(chosen), undefined, { expectedBytes: chosen.bytes, signal: controller.signal }).then(
       (bytes) => show(bytes, name, chosen.entry, ticket),
       (error: unknown) => {
         if (ticket === request.current && !controller.signal.aborted) {
@@ -93,10 +93,10 @@ export function useInspector(t: T, lang: Locale, initialModel: string) {
   const sendToBenchmark = (bytes: Uint8Array, name: string) => {
     setHandoff(t('sending'));
     saveHandoffModel(name, bytes).then(
-      () => location.assign(benchmarkHandoffUrl(base)),
+      () => location.assign(benchmarkHandoffUrl(siteBase())),
       (error: unknown) => setHandoff(t('sendFailed', { detail: (error as Error).message })),
     );
   };
 
-  return { state, siteId, setSiteId, openFile, handoff, sendToBenchmark, base };
+  return { state, siteId, setSiteId, openFile, handoff, sendToBenchmark };
 }

@@ -1,11 +1,43 @@
-// Whether each browser runtime can run a file, found out by loading it (not guessed from the op
-// list). The first runtime that loads it (LiteRT.js first) stays loaded for "Run it here".
+// Whether each browser runtime can run a file, found out by loading it and running it once on
+// generated inputs (not guessed from the op list). The first runtime that runs it (LiteRT.js
+// first) stays loaded for "Run it here".
 import { useEffect, useState } from 'preact/hooks';
 import { loadRuntime, runtimeIds, type LoadedModel, type RuntimeId } from '../../lib/runtime/index.ts';
+import { syntheticInputs } from '../../lib/tryit/synthetic-inputs.ts';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Loads the file, then runs it once on generated inputs: loading alone does not prove it runs. */
+async function tryRuntime(id: RuntimeId, bytes: Uint8Array): Promise<{ trial: Trial; loaded: LoadedModel | null }> {
+  const t0 = performance.now();
+  let loaded: LoadedModel;
+  try {
+    loaded = await (await loadRuntime(id)).load(bytes);
+  } catch (error) {
+    return { trial: { status: 'failed', detail: message(error) }, loaded: null };
+  }
+  const ms = Math.round(performance.now() - t0);
+  let inputs;
+  try {
+    inputs = syntheticInputs(loaded.inputs);
+  } catch {
+    return { trial: { status: 'ok', ms, ran: false }, loaded };
+  }
+  try {
+    await loaded.runAll(inputs);
+    return { trial: { status: 'ok', ms, ran: true }, loaded };
+  } catch (error) {
+    loaded.dispose();
+    return { trial: { status: 'run-failed', ms, detail: message(error) }, loaded: null };
+  }
+}
 
 export type Trial =
   | { status: 'pending' }
-  | { status: 'ok'; ms: number }
+  /** Loaded, and one run on generated inputs went through (`ran` false when inputs cannot be generated). */
+  | { status: 'ok'; ms: number; ran: boolean }
+  /** Loaded, but the run failed: the runtime accepts the file but cannot execute it. */
+  | { status: 'run-failed'; ms: number; detail: string }
   | { status: 'failed'; detail: string };
 
 /** LiteRT.js (the site's default) first: the model kept for running is the best one available. */
@@ -28,19 +60,12 @@ export function useRuntimeTrials(bytes: Uint8Array | null) {
       // One after the other: two WASM engines compiling at once would double the peak memory.
       for (const id of ORDER) {
         if (!live) return;
-        const t0 = performance.now();
-        let trial: Trial;
-        try {
-          const loaded = await (await loadRuntime(id)).load(bytes);
-          trial = { status: 'ok', ms: Math.round(performance.now() - t0) };
-          if (live && !kept) {
-            kept = loaded;
-            setModel({ runtime: id, loaded });
-          } else {
-            loaded.dispose();
-          }
-        } catch (error) {
-          trial = { status: 'failed', detail: error instanceof Error ? error.message : String(error) };
+        const { trial, loaded } = await tryRuntime(id, bytes);
+        if (loaded && live && !kept) {
+          kept = loaded;
+          setModel({ runtime: id, loaded });
+        } else {
+          loaded?.dispose();
         }
         if (live) setTrials((all) => ({ ...all, [id]: trial }));
       }

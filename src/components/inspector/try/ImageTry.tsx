@@ -15,7 +15,6 @@ import { useRun } from './useRun.ts';
 const ASSUMED = { mean: [127.5], std: [127.5] };
 
 export default function ImageTry({ report, loaded, t, lang }: { report: ModelReport; loaded: LoadedModel; t: T; lang: Locale }) {
-  const base = import.meta.env.BASE_URL;
   const detector = report.kind.kind === 'object-detector';
   const fit = detector ? 'squash' : 'crop';
   const [sample, setSample] = useState(detector ? 'multi_objects' : 'grace_hopper');
@@ -46,7 +45,7 @@ export default function ImageTry({ report, loaded, t, lang }: { report: ModelRep
     );
   const runSample = () => {
     const entry = sampleImages.find((s) => s.id === sample);
-    if (entry) go(() => fetch(assetUrl(entry, base)).then((r) => r.blob()));
+    if (entry) go(() => fetch(assetUrl(entry)).then((r) => r.blob()));
   };
 
   const result = state.phase === 'done' ? state.result : null;

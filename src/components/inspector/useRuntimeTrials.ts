@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadRuntime, runtimeIds, type LoadedModel, type RuntimeId } from '../../lib/runtime/index.ts';
 import { syntheticInputs } from '../../lib/tryit/synthetic-inputs.ts';
+import { runAll } from './try/run-all.ts';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -24,7 +25,7 @@ async function tryRuntime(id: RuntimeId, bytes: Uint8Array): Promise<{ trial: Tr
     return { trial: { status: 'ok', ms, ran: false }, loaded };
   }
   try {
-    await loaded.runAll(inputs);
+    await runAll(loaded, inputs);
     return { trial: { status: 'ok', ms, ran: true }, loaded };
   } catch (error) {
     loaded.dispose();

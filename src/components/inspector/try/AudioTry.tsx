@@ -9,6 +9,7 @@ import { realValues } from '../../../lib/tryit/outputs.ts';
 import { num, type T } from '../format.ts';
 import AudioTimeline, { type WindowScores } from './AudioTimeline.tsx';
 import Microphone from './Microphone.tsx';
+import { runAll } from './run-all.ts';
 
 /** Used when the file states no sample rate (the reader is told). */
 const ASSUMED_RATE = 16000;
@@ -26,7 +27,7 @@ export default function AudioTry({ report, loaded, t }: { report: ModelReport; l
 
   /** Runs one window; returns its top 3 real scores. */
   const classify = async (frame: Float32Array, start: number): Promise<WindowScores> => {
-    const { outputs } = await loaded.runAll([frame.slice()]);
+    const { outputs } = await runAll(loaded, [frame.slice()]);
     const scores = realValues(outputs[0]!, loaded.outputs[0]!);
     return { time: start / rate, top: topK(scores, 3).map((p) => ({ index: p.index, score: p.prob })) };
   };

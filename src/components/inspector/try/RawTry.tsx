@@ -1,10 +1,11 @@
 // Unknown kinds: run on generated inputs and show the raw output tensors.
-import type { LoadedModel, TensorData } from '../../../lib/runtime/index.ts';
+import type { LoadedModel } from '../../../lib/runtime/index.ts';
 import type { ModelReport } from '../../../lib/tflite/describe.ts';
 import { concreteShape, syntheticInputs } from '../../../lib/tryit/synthetic-inputs.ts';
 import { shapeText, type T } from '../format.ts';
 import RawOutputs from './RawOutputs.tsx';
 import { useRun } from './useRun.ts';
+import type { TensorData } from './run-all.ts';
 
 export default function RawTry({ report, loaded, t }: { report: ModelReport; loaded: LoadedModel; t: T }) {
   const { state, run } = useRun<TensorData[]>(loaded);

@@ -1,6 +1,7 @@
 // One run of the loaded model at a time, with its result or a message in the reader's language.
 import { useState } from 'preact/hooks';
-import type { LoadedModel, TensorData } from '../../../lib/runtime/index.ts';
+import type { LoadedModel } from '../../../lib/runtime/index.ts';
+import { runAll, type TensorData } from './run-all.ts';
 
 export type RunState<R> =
   | { phase: 'idle' }
@@ -15,7 +16,7 @@ export function useRun<R>(loaded: LoadedModel) {
     setState({ phase: 'running' });
     try {
       const inputs = await prepare();
-      const { outputs, inferenceMs } = await loaded.runAll(inputs);
+      const { outputs, inferenceMs } = await runAll(loaded, inputs);
       setState({ phase: 'done', result: read(outputs), ms: inferenceMs });
     } catch (error) {
       setState({ phase: 'error', message: failed(error instanceof Error ? error.message : String(error)) });

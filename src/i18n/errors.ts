@@ -11,6 +11,7 @@ import { TwinError } from '../lib/tflite/twin.ts';
 import { RuntimeError } from '../lib/runtime/types.ts';
 import { ImageDecodeError } from '../lib/image/decode.ts';
 import { InputSpecError } from '../lib/image/input.ts';
+import { SyntheticInputError } from '../lib/tryit/synthetic-inputs.ts';
 import { PlanError } from '../lib/bench/validate.ts';
 import { BenchError } from '../lib/bench/errors.ts';
 import { QuantizeError } from '../lib/quantize/errors.ts';
@@ -47,6 +48,9 @@ export const errorStrings = defineStrings({
     'image.too-large': 'That image is too large to process safely in a browser tab. Use a smaller copy (under 30,000 px per side).',
     'image.corrupt': 'The browser could not decode that image; the file may be damaged or incomplete. Try another photo.',
     'input.unsupported': 'This model does not take a photo in a form this page can prepare (it needs one image input of shape [1, height, width, 3]).',
+    // Generated inputs for models that do not take a photo (lib/tryit/synthetic-inputs.ts).
+    'synthetic.string-input': 'This model takes text as a string tensor; the browser runtimes only take numbers, so it cannot run here.',
+    'synthetic.unsupported-dtype': 'This model has an input type the page cannot generate values for, so it cannot run here.',
     // Camera (getUserMedia DOMException names).
     'camera.denied': 'Camera access was denied. Allow the camera for this site in the browser’s settings, or choose a photo instead.',
     'camera.none': 'No camera was found on this device. Choose a photo instead.',
@@ -115,6 +119,8 @@ export const errorStrings = defineStrings({
     'image.too-large': '画像が大きすぎて、ブラウザーのタブ内では安全に処理できません。1 辺 30,000 px 未満に縮小したものを使ってください。',
     'image.corrupt': 'この画像をデコードできませんでした。ファイルが壊れているか、途中で切れている可能性があります。別の写真を試してください。',
     'input.unsupported': 'このモデルの入力は、このページで用意できる写真の形式ではありません（形状 [1, 高さ, 幅, 3] の画像入力が 1 つ必要です）。',
+    'synthetic.string-input': 'このモデルはテキストを文字列テンソルで受け取りますが、ブラウザーのランタイムは数値しか扱えないため、ここでは実行できません。',
+    'synthetic.unsupported-dtype': 'このモデルには、ページで値を生成できない型の入力があるため、ここでは実行できません。',
     'camera.denied': 'カメラへのアクセスが拒否されました。ブラウザーの設定でこのサイトのカメラを許可するか、写真を選んでください。',
     'camera.none': 'この端末にカメラが見つかりません。写真を選んでください。',
     'camera.unsupported': 'このブラウザーでは、ここからカメラを使えません（https のページが必要です）。写真を選んでください。',
@@ -197,6 +203,10 @@ export const errorKeys = {
     'models-too-few': 'plan.models-too-few',
     'models-too-many': 'plan.models-too-many',
   } satisfies Record<PlanError['code'], ErrorKey>,
+  synthetic: {
+    'string-input': 'synthetic.string-input',
+    'unsupported-dtype': 'synthetic.unsupported-dtype',
+  } satisfies Record<SyntheticInputError['code'], ErrorKey>,
   bench: {
     'load-failed': 'bench.load-failed',
     'run-failed': 'bench.run-failed',
@@ -253,6 +263,7 @@ function classify(error: unknown): Classified {
   if (error instanceof RuntimeError) return { key: errorKeys.runtime[error.code], code: error.code };
   if (error instanceof ImageDecodeError) return { key: errorKeys.image[error.code], code: error.code };
   if (error instanceof InputSpecError) return { key: 'input.unsupported', code: 'input-unsupported' };
+  if (error instanceof SyntheticInputError) return { key: errorKeys.synthetic[error.code], code: error.code };
   if (error instanceof PlanError) return { key: errorKeys.plan[error.code], code: error.code, vars: error.vars };
   if (error instanceof QuantizeError) return { key: errorKeys.quantize[error.code], code: error.code, vars: { op: error.op ?? '?', mode: error.mode } };
   if (error instanceof CalibrationError) return { key: errorKeys.calibration[error.code], code: error.code, vars: { input: error.input ?? '?' } };

@@ -235,8 +235,6 @@ export const inspectorStrings = defineStrings({
     tryGenerated: '{dtype} {shape}',
     rawRange: 'min {min}, max {max}',
     tryNotImage: 'This kind of model takes {modality} input; the inspector runs it on generated inputs only.',
-    tryFailed: 'The run failed: {detail}',
-    tryImageBad: 'This file could not be read as an image.',
   },
   ja: {
     heading: 'モデルインスペクター',
@@ -472,7 +470,5 @@ export const inspectorStrings = defineStrings({
     tryGenerated: '{dtype} {shape}',
     rawRange: '最小 {min}、最大 {max}',
     tryNotImage: 'この種類のモデルは{modality}を入力とするため、インスペクターでは生成した入力でのみ実行します。',
-    tryFailed: '実行に失敗しました：{detail}',
-    tryImageBad: 'このファイルは画像として読み込めませんでした。',
   },
 });

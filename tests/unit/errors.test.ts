@@ -7,6 +7,7 @@ import { TwinError } from '../../src/lib/tflite/twin.ts';
 import { RuntimeError } from '../../src/lib/runtime/types.ts';
 import { ImageDecodeError } from '../../src/lib/image/decode.ts';
 import { InputSpecError } from '../../src/lib/image/input.ts';
+import { SyntheticInputError } from '../../src/lib/tryit/synthetic-inputs.ts';
 import { PlanError } from '../../src/lib/bench/validate.ts';
 import { BenchError } from '../../src/lib/bench/benchmark.ts';
 
@@ -29,6 +30,7 @@ const errors: [string, unknown][] = [
   ['fetch 500', new FetchError('x', '/a.tflite', 500)],
   ['write', new TfliteWriteError('x')],
   ['input spec', new InputSpecError('x')],
+  ...Object.keys(errorKeys.synthetic).map((c) => [`synthetic ${c}`, new SyntheticInputError('x', c as SyntheticInputError['code'])] as [string, unknown]),
   ['plain Error', new Error('x')],
   ['a string', 'x'],
 ];

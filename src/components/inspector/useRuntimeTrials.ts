@@ -2,18 +2,21 @@
 // generated inputs (not guessed from the op list). The first runtime that runs it (LiteRT.js
 // first) stays loaded for "Run it here".
 import { useEffect, useState } from 'preact/hooks';
-import { loadRuntime, runtimeIds, type LoadedModel, type RuntimeId } from '../../lib/runtime/index.ts';
+import { DEFAULT_RUNTIME, loadModel, runtimeIds, type LoadedModel, type RuntimeId } from '../../lib/runtime/index.ts';
 import { syntheticInputs } from '../../lib/tryit/synthetic-inputs.ts';
-import { runAll } from './try/run-all.ts';
+import { inTurn } from './engine-turns.ts';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Loads the file, then runs it once on generated inputs: loading alone does not prove it runs. */
 async function tryRuntime(id: RuntimeId, bytes: Uint8Array): Promise<{ trial: Trial; loaded: LoadedModel | null }> {
-  const t0 = performance.now();
+  let t0 = 0;
   let loaded: LoadedModel;
   try {
-    loaded = await (await loadRuntime(id)).load(bytes);
+    loaded = await inTurn(() => {
+      t0 = performance.now();
+      return loadModel(id, bytes);
+    });
   } catch (error) {
     return { trial: { status: 'failed', detail: message(error) }, loaded: null };
   }
@@ -25,10 +28,14 @@ async function tryRuntime(id: RuntimeId, bytes: Uint8Array): Promise<{ trial: Tr
     return { trial: { status: 'ok', ms, ran: false }, loaded };
   }
   try {
-    await runAll(loaded, inputs);
+    await inTurn(() => loaded.runAll(inputs));
     return { trial: { status: 'ok', ms, ran: true }, loaded };
   } catch (error) {
-    loaded.dispose();
+    try {
+      loaded.dispose();
+    } catch {
+      // An engine that crashed may not release its model; nothing more to do here.
+    }
     return { trial: { status: 'run-failed', ms, detail: message(error) }, loaded: null };
   }
 }
@@ -42,7 +49,7 @@ export type Trial =
   | { status: 'failed'; detail: string };
 
 /** LiteRT.js (the site's default) first: the model kept for running is the best one available. */
-const ORDER: readonly RuntimeId[] = ['litert', ...runtimeIds.filter((id) => id !== 'litert')];
+const ORDER: readonly RuntimeId[] = [DEFAULT_RUNTIME, ...runtimeIds.filter((id) => id !== DEFAULT_RUNTIME)];
 
 export function useRuntimeTrials(bytes: Uint8Array | null) {
   const [trials, setTrials] = useState<Record<string, Trial>>({});

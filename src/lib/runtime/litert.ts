@@ -30,7 +30,22 @@ function routeLiteRtLog(...args: unknown[]): void {
   const text = args.map(String).join(' ');
   if (/^(INFO|VERBOSE|DEBUG)\b/.test(text)) console.debug(text);
   else if (/^WARNING\b/.test(text)) console.warn(text);
-  else console.error(text);
+  else {
+    engineErrors.push(text);
+    console.error(text);
+  }
+}
+
+/** ERROR lines of the engine since the last check. */
+let engineErrors: string[] = [];
+/**
+ * LiteRT.js 2.5 reports an op it cannot prepare (a Flex op, say) only in its log, and its run()
+ * then resolves with outputs nothing computed: such a log line is a failure.
+ */
+function throwOnPrepareFailure(when: string, code: 'model-load-failed' | 'run-failed'): void {
+  const failures = engineErrors.filter((line) => /failed to prepare|Failed to allocate tensors|not supported by this interpreter/i.test(line));
+  engineErrors = [];
+  if (failures.length) throw new RuntimeError(`LiteRT.js ${when}: ${failures.join(' ')}`, code);
 }
 
 /** Loads LiteRT.js and its WASM once per page, threaded when the page is cross-origin isolated. */
@@ -92,19 +107,17 @@ class LiteRtModel implements EngineModel {
   }
 
   async invoke(): Promise<void> {
-    try {
-      this.results = await this.compiled.run(this.inputTensors);
-    } catch (err) {
-      // LiteRT.js 2.5 fails to wrap output buffers that an op sizes only when it runs.
-      if (err instanceof TypeError && this.reportedOutputs.some((o) => o.shape.length === 0)) {
-        throw new RuntimeError(
-          `LiteRT.js cannot return outputs whose size is only known after the run (${err.message}); tfjs-tflite can run this model`,
-          'unsupported',
-        );
-      }
-      throw err;
+    engineErrors = [];
+    // LiteRT.js 2.5 cannot wrap output buffers that an op sizes only when it runs (SSD's
+    // TFLite_Detection_PostProcess). Tried in the inspector: run() threw a TypeError, or crashed the
+    // WASM ("memory access out of bounds") and left the engine hanging for the rest of the page, or
+    // resolved; so such models are refused before run() instead of risking the engine.
+    if (this.reportedOutputs.some((o) => o.shape.length === 0)) {
+      throw new RuntimeError('LiteRT.js cannot return outputs whose size is only known after the run; tfjs-tflite can run this model', 'unsupported');
     }
+    this.results = await this.compiled.run(this.inputTensors);
     this.live.push(...this.results);
+    throwOnPrepareFailure('could not run the model', 'run-failed');
   }
 
   /** toTypedArray() copies out of WASM memory, sized as the engine produced it. */
@@ -147,9 +160,16 @@ export const liteRtEngine: Engine = {
     let compiled: CompiledModel;
     try {
       // LiteRT.js keeps a pointer to the bytes it copies into WASM; a private copy keeps ours untouched.
+      engineErrors = [];
       compiled = await setup.mod.loadAndCompile(bytes.slice(), { accelerator: 'wasm', cpuOptions: { numThreads: threads } });
     } catch (err) {
       throw new RuntimeError(`LiteRT.js could not compile the model: ${(err as Error).message}`, 'model-load-failed');
+    }
+    try {
+      throwOnPrepareFailure('could not prepare the model', 'model-load-failed');
+    } catch (err) {
+      compiled.delete();
+      throw err;
     }
     const info: RuntimeInfo = { runtime: 'litert', variant: setup.variant, threads, crossOriginIsolated: isCrossOriginIsolated() };
     return new LiteRtModel(setup, compiled, info);

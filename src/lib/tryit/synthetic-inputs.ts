@@ -1,9 +1,7 @@
 // Valid inputs of any dtype and shape, for running a model whose inputs are not a photo (the
 // benchmark lab and the inspector's raw run). Deterministic: the same specs give the same arrays.
 import { seededRandom } from '../random.ts';
-import type { TensorSpec } from '../runtime/types.ts';
-
-export type SyntheticTensor = Float32Array | Int32Array | Uint8Array | Int8Array | Int16Array;
+import type { TensorData, TensorSpec } from '../runtime/types.ts';
 
 export class SyntheticInputError extends Error {
   override name = 'SyntheticInputError';
@@ -21,7 +19,7 @@ export function concreteShape(shape: readonly number[]): number[] {
  * One array per input. Floats: uniform in [-1, 1) (a normalised signal or image); 8-bit: the
  * whole integer range; int32 (token ids, indices): zeros, which are valid for any lookup table.
  */
-export function syntheticInputs(specs: readonly TensorSpec[], seed = 1): SyntheticTensor[] {
+export function syntheticInputs(specs: readonly TensorSpec[], seed = 1): TensorData[] {
   const random = seededRandom(seed);
   return specs.map((spec) => {
     const n = concreteShape(spec.shape).reduce((a, b) => a * b, 1);

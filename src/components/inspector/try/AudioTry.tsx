@@ -3,20 +3,22 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { LoadedModel } from '../../../lib/runtime/index.ts';
 import type { ModelReport } from '../../../lib/tflite/describe.ts';
+import type { Locale } from '../../../lib/models.ts';
+import { describeError } from '../../../i18n/errors.ts';
+import { inTurn } from '../engine-turns.ts';
 import { topK } from '../../../lib/classify/output.ts';
 import { frameWaveform, toMono } from '../../../lib/tryit/audio.ts';
 import { realValues } from '../../../lib/tryit/outputs.ts';
 import { num, type T } from '../format.ts';
 import AudioTimeline, { type WindowScores } from './AudioTimeline.tsx';
 import Microphone from './Microphone.tsx';
-import { runAll } from './run-all.ts';
 
 /** Used when the file states no sample rate (the reader is told). */
 const ASSUMED_RATE = 16000;
 /** Longest stretch classified from a file, in windows (keeps a long song from freezing the tab). */
 const MAX_WINDOWS = 40;
 
-export default function AudioTry({ report, loaded, t }: { report: ModelReport; loaded: LoadedModel; t: T }) {
+export default function AudioTry({ report, loaded, t, lang }: { report: ModelReport; loaded: LoadedModel; t: T; lang: Locale }) {
   const role = report.kind.inputs[0];
   const samples = role?.role === 'waveform' ? role.samples : 0;
   const rate = (role?.role === 'waveform' && role.sampleRate) || ASSUMED_RATE;
@@ -27,7 +29,7 @@ export default function AudioTry({ report, loaded, t }: { report: ModelReport; l
 
   /** Runs one window; returns its top 3 real scores. */
   const classify = async (frame: Float32Array, start: number): Promise<WindowScores> => {
-    const { outputs } = await runAll(loaded, [frame.slice()]);
+    const { outputs } = await inTurn(() => loaded.runAll([frame.slice()]));
     const scores = realValues(outputs[0]!, loaded.outputs[0]!);
     return { time: start / rate, top: topK(scores, 3).map((p) => ({ index: p.index, score: p.prob })) };
   };
@@ -56,7 +58,8 @@ export default function AudioTry({ report, loaded, t }: { report: ModelReport; l
       for (const { start, frame } of frames) found.push(await classify(frame, start));
       setRows(found);
     } catch (error) {
-      setStatus({ text: t('tryFailed', { detail: (error as Error).message }), error: true });
+      const { message, detail } = describeError(error, lang);
+      setStatus({ text: `${message} ${detail}`, error: true });
     }
   };
 

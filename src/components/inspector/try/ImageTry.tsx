@@ -9,7 +9,7 @@ import { interpretImageOutputs, type ImageRunResult } from '../../../lib/tryit/i
 import type { T } from '../format.ts';
 import ImageResultView from './ImageResultView.tsx';
 import PhotoCanvas, { type Overlay } from './PhotoCanvas.tsx';
-import { useRun } from './useRun.ts';
+import { RunError, useRun } from './useRun.tsx';
 
 /** Used only when the file states no normalisation (and the reader is told so). */
 const ASSUMED = { mean: [127.5], std: [127.5] };
@@ -19,7 +19,7 @@ export default function ImageTry({ report, loaded, t, lang }: { report: ModelRep
   const fit = detector ? 'squash' : 'crop';
   const [sample, setSample] = useState(detector ? 'multi_objects' : 'grace_hopper');
   const [image, setImage] = useState<DecodedImage | null>(null);
-  const { state, run } = useRun<ImageRunResult>(loaded);
+  const { state, run } = useRun<ImageRunResult>(loaded, lang);
   const known = report.input && report.input.normalization.source !== 'unknown';
   const norm = known ? report.input!.normalization : ASSUMED;
   const labels = useMemo(() => report.labels?.text.split('\n') ?? [], [report]);
@@ -28,12 +28,7 @@ export default function ImageTry({ report, loaded, t, lang }: { report: ModelRep
   const go = (load: () => Promise<Blob>) =>
     run(
       async () => {
-        let decoded: DecodedImage;
-        try {
-          decoded = await decodeImageBlob(await load());
-        } catch {
-          throw new Error(t('tryImageBad'));
-        }
+        const decoded = await decodeImageBlob(await load());
         setImage((previous) => {
           previous?.close();
           return decoded;
@@ -41,7 +36,6 @@ export default function ImageTry({ report, loaded, t, lang }: { report: ModelRep
         return [prepareInput(decoded, loaded.inputs[0]!, norm, undefined, { ...CORRECT_STEPS, fit }).input];
       },
       (outputs) => interpretImageOutputs(report.kind, outputs, loaded.outputs),
-      (detail) => (detail === t('tryImageBad') ? detail : t('tryFailed', { detail })),
     );
   const runSample = () => {
     const entry = sampleImages.find((s) => s.id === sample);
@@ -76,7 +70,7 @@ export default function ImageTry({ report, loaded, t, lang }: { report: ModelRep
           }} />
         </label>
       </div>
-      {state.phase === 'error' && <p class="insp-error" role="alert">{state.message}</p>}
+      <RunError state={state} />
       {state.phase === 'done' && image && (
         <div class="insp-try-result">
           <PhotoCanvas image={image} fit={fit} overlay={overlay} label={t('tryHeading')} />

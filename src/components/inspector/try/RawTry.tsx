@@ -1,14 +1,14 @@
 // Unknown kinds: run on generated inputs and show the raw output tensors.
-import type { LoadedModel } from '../../../lib/runtime/index.ts';
+import type { LoadedModel, TensorData } from '../../../lib/runtime/index.ts';
 import type { ModelReport } from '../../../lib/tflite/describe.ts';
+import type { Locale } from '../../../lib/models.ts';
 import { concreteShape, syntheticInputs } from '../../../lib/tryit/synthetic-inputs.ts';
 import { shapeText, type T } from '../format.ts';
 import RawOutputs from './RawOutputs.tsx';
-import { useRun } from './useRun.ts';
-import type { TensorData } from './run-all.ts';
+import { RunError, useRun } from './useRun.tsx';
 
-export default function RawTry({ report, loaded, t }: { report: ModelReport; loaded: LoadedModel; t: T }) {
-  const { state, run } = useRun<TensorData[]>(loaded);
+export default function RawTry({ report, loaded, t, lang }: { report: ModelReport; loaded: LoadedModel; t: T; lang: Locale }) {
+  const { state, run } = useRun<TensorData[]>(loaded, lang);
   const described = loaded.inputs.map((s) => t('tryGenerated', { dtype: s.dtype, shape: shapeText(concreteShape(s.shape)) })).join(t('listSeparator'));
   const modality = report.kind.modality;
   return (
@@ -20,11 +20,11 @@ export default function RawTry({ report, loaded, t }: { report: ModelReport; loa
         class="insp-button"
         data-testid="try-run"
         disabled={state.phase === 'running'}
-        onClick={() => run(async () => syntheticInputs(loaded.inputs), (outputs) => outputs, (detail) => t('tryFailed', { detail }))}
+        onClick={() => run(async () => syntheticInputs(loaded.inputs), (outputs) => outputs)}
       >
         {state.phase === 'running' ? t('tryRunning') : t('tryRawRun')}
       </button>
-      {state.phase === 'error' && <p class="insp-error" role="alert">{state.message}</p>}
+      <RunError state={state} />
       {state.phase === 'done' && (
         <>
           <p class="insp-note">{t('tryMs', { ms: state.ms.toFixed(1) })}</p>

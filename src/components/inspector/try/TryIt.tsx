@@ -34,9 +34,9 @@ export default function TryIt({ report, model, trials, t, lang }: Props) {
         {IMAGE_KINDS.has(kind.kind) && loaded.inputs.length === 1 && isPhotoInput(loaded.inputs[0]) ? (
           <ImageTry report={report} loaded={loaded} t={t} lang={lang} />
         ) : kind.kind === 'audio-classifier' && waveform ? (
-          <AudioTry report={report} loaded={loaded} t={t} />
+          <AudioTry report={report} loaded={loaded} t={t} lang={lang} />
         ) : (
-          <RawTry report={report} loaded={loaded} t={t} />
+          <RawTry report={report} loaded={loaded} t={t} lang={lang} />
         )}
       </>
     );

@@ -37,7 +37,7 @@ export async function profileModel(
     throw new BenchError(messageOf(err), 'load-failed', source.id);
   }
   const work = workByOpType(parsed);
-  const { model, input } = await loadWithInput(source, options.image, {
+  const { model, inputs } = await loadWithInput(source, options.image, {
     runtime: 'tfjs-tflite',
     threads: options.threads,
     profiling: true,
@@ -49,13 +49,13 @@ export async function profileModel(
   try {
     for (let i = 0; i < (options.warmup ?? 2); i++) {
       options.signal?.throwIfAborted();
-      await loaded.run(input);
+      await loaded.runAll(inputs);
     }
     let seen = loaded.profile()?.length ?? 0;
     const runs: OpProfile[][] = [];
     for (let i = 0; i < (options.runs ?? 10); i++) {
       options.signal?.throwIfAborted();
-      await loaded.run(input);
+      await loaded.runAll(inputs);
       const all = loaded.profile() ?? [];
       const last = sliceLastRun(all, seen);
       seen = all.length;

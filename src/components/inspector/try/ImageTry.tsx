@@ -2,7 +2,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { assetUrl, sampleImages, type Locale } from '../../../lib/models.ts';
 import { decodeImageBlob, type DecodedImage } from '../../../lib/image/decode.ts';
-import { CORRECT_STEPS, prepareInput } from '../../../lib/image/prepare.ts';
+import { CORRECT_STEPS } from '../../../lib/image/prepare.ts';
+import { prepareImage } from '../../../lib/inference/prepared-image.ts';
 import type { LoadedModel } from '../../../lib/runtime/index.ts';
 import type { ModelReport } from '../../../lib/tflite/describe.ts';
 import { interpretImageOutputs, type ImageRunResult } from '../../../lib/tryit/interpret.ts';
@@ -33,7 +34,7 @@ export default function ImageTry({ report, loaded, t, lang }: { report: ModelRep
           previous?.close();
           return decoded;
         });
-        return [prepareInput(decoded, loaded.inputs[0]!, norm, undefined, { ...CORRECT_STEPS, fit }).input];
+        return [prepareImage(decoded).inputFor(loaded.inputs[0]!, norm, { ...CORRECT_STEPS, fit }).input];
       },
       (outputs) => interpretImageOutputs(report.kind, outputs, loaded.outputs),
     );

@@ -117,6 +117,7 @@ export default defineConfig({
       // The site title is shown next to the logo: an empty alt keeps screen readers from reading it twice.
       logo: { src: './src/assets/logo.svg', alt: '' },
       customCss: ['./src/styles/custom.css'],
+      components: { SkipLink: './src/components/SkipLinks.astro' },
       lastUpdated: false,
       sidebar: [
         { label: 'Start here', translations: { ja: 'はじめに' }, items: ['index'] },

@@ -39,6 +39,8 @@ export default function BenchmarkLab({ lang }: Props) {
   const [selected, setSelected] = useState<string[]>(defaultSelection);
   const [runtime, setRuntime] = useState<RuntimeId>(DEFAULT_RUNTIME);
   const [maxThreads, setMaxThreads] = useState(1);
+  // Whether the page is cross-origin isolated is known only in the browser: say nothing about it before.
+  const [isolationKnown, setIsolationKnown] = useState(false);
   const [threads, setThreads] = useState('1');
   const [warmup, setWarmup] = useState('5');
   const [runs, setRuns] = useState('30');
@@ -59,6 +61,7 @@ export default function BenchmarkLab({ lang }: Props) {
   useEffect(() => {
     const max = isCrossOriginIsolated() ? Math.max(1, Math.min(MAX_THREADS, navigator.hardwareConcurrency || 1)) : 1;
     setMaxThreads(max);
+    setIsolationKnown(true);
     const params = new URLSearchParams(location.search);
     const fromQuery = selectionFromQuery(params.getAll('model'), (id) => models.some((m) => m.id === id));
     if (fromQuery) setSelected(fromQuery);
@@ -176,7 +179,7 @@ export default function BenchmarkLab({ lang }: Props) {
       <div class="bl-settings">
         <RuntimeSelect lang={lang} value={runtime} onChange={change(setRuntime)} />
         <label>
-          {maxThreads > 1 ? t('threads') : t('threadsSingle')}
+          {maxThreads > 1 || !isolationKnown ? t('threads') : t('threadsSingle')}
           <select name="threads" value={threads} onChange={(e) => change(setThreads)((e.currentTarget as HTMLSelectElement).value)}>
             {Array.from({ length: maxThreads }, (_, i) => (
               <option value={String(i + 1)} key={i}>

@@ -80,3 +80,17 @@ export async function sitePaths(request: APIRequestContext): Promise<string[]> {
   }
   return paths;
 }
+
+/** Scrolls to each island in turn so every client:visible island hydrates, and waits for each. */
+export async function hydrateAll(page: Page): Promise<void> {
+  const count = await page.locator('astro-island').count();
+  for (let i = 0; i < count; i++) {
+    // <astro-island> is display: contents (no box): scroll to its content.
+    await page.evaluate((n) => {
+      const island = document.querySelectorAll('astro-island')[n];
+      (island?.firstElementChild ?? island)?.scrollIntoView({ block: 'center' });
+    }, i);
+    await page.waitForFunction((n) => !document.querySelectorAll('astro-island')[n]?.hasAttribute('ssr'), i);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}

@@ -5,6 +5,7 @@ import { useEffect } from 'preact/hooks';
 import { assetUrl, sampleImages, type Locale } from '../../lib/models.ts';
 import { translator } from '../../i18n/translate.ts';
 import { classifierStrings } from '../../i18n/classifier.ts';
+import { credit } from '../../i18n/credits.ts';
 import { useFileDrop } from '../shared/useFileDrop.ts';
 
 interface Props {
@@ -69,7 +70,7 @@ export default function ImageSources({ lang, onBlob, onSample, fileInputId }: Pr
           <ul>
             {sampleImages.map((img) => (
               <li key={img.id}>
-                {img.name[lang]}: {img.attribution} ({img.license})
+                {img.name[lang]}: {credit(img, lang).attribution} ({credit(img, lang).license})
               </li>
             ))}
           </ul>

@@ -18,7 +18,7 @@ export function usePlot(draw: DrawPlot, inputs: Inputs) {
       .then((Plot) => {
         if (cancelled || !box.current) return;
         const chart = draw(Plot, width);
-        if (chart) box.current.replaceChildren(chart);
+        if (chart) box.current.replaceChildren(withoutGroupLabels(chart));
         setError(null);
       })
       .catch((err: unknown) => {
@@ -30,4 +30,17 @@ export function usePlot(draw: DrawPlot, inputs: Inputs) {
   }, [width, ...inputs]);
 
   return { box, error };
+}
+
+/**
+ * Plot names its inner <g> groups ("bar", "rule", "x-axis tick") with aria-label, which ARIA does not
+ * allow on elements without a role (axe: aria-prohibited-attr) and which would read as noise. The
+ * chart keeps its own label; the numbers are in the tables next to every chart.
+ */
+function withoutGroupLabels(chart: Element): Element {
+  for (const el of chart.querySelectorAll('svg [aria-label]:not([role]), svg [aria-description]:not([role])')) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
+  return chart;
 }

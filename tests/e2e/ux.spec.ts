@@ -7,7 +7,7 @@ test('a skip link leads from the top of a lab page to its demo in two key presse
     ['/labs/classifier/', 'Skip to: Image classifier', 'demo-classifier'],
     ['/ja/labs/classifier/', '「画像分類」へ移動', 'demo-classifier'],
     ['/lessons/quantization/', 'Skip to: Quantization explorer', 'demo-quant-explorer'],
-  ]) {
+  ] as const) {
     await page.goto(path);
     await page.keyboard.press('Tab'); // Starlight's "skip to content"
     await page.keyboard.press('Tab');

@@ -28,6 +28,7 @@ interface Point {
   short: string;
   sizeBytes: number;
   medianMs: number;
+  p90Ms: number;
   measuredTop1: number | null;
   publishedTop1: number | null;
   exact: boolean;
@@ -101,6 +102,7 @@ export default function FamilyChart({ lang }: Props) {
             short: `${m.architecture.replace(/^mobilenet_/, '')} ${m.width}/${m.resolution} ${m.dtype}`,
             sizeBytes: m.bytes,
             medianMs: timed.models.find((r) => r.id === m.id)!.inference.median,
+            p90Ms: timed.models.find((r) => r.id === m.id)!.inference.p90,
             measuredTop1: top1.get(m.id) ?? null,
             publishedTop1: pub?.top1 ?? null,
             exact: pub?.exact ?? false,
@@ -196,7 +198,7 @@ export default function FamilyChart({ lang }: Props) {
                 <tr key={m.id} data-model={m.id}>
                   <th scope="row">{m.name[lang]}</th>
                   <td data-label={t('colSize')}>{formatBytes(m.bytes, lang)}</td>
-                  <td data-col="median" data-label={t('colMedian')}>{p ? ms(p.medianMs) : t('notMeasured')}</td>
+                  <td data-col="median" data-label={t('colMedian')}>{p ? `${ms(p.medianMs)} (p90 ${ms(p.p90Ms)})` : t('notMeasured')}</td>
                   <td data-col="top1" data-label={t('colTop1')}>{p?.measuredTop1 != null ? `${p.measuredTop1.toFixed(0)}%` : t('notMeasured')}</td>
                   <td data-label={t('colPublished')}>{m.published ? `${m.published.top1}%` : t('notMeasured')}</td>
                   <td data-label={t('colFloat')}>{m.published ? `${m.published.float_top1}%` : t('notMeasured')}</td>

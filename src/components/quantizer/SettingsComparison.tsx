@@ -52,7 +52,7 @@ export default function SettingsComparison({ lang }: Props) {
         normalization: entry.normalization,
         photos: devPhotoSet(devImages.length),
         runtimes: runtimeIds,
-        threads: defaultThreads(),
+        threads: defaultThreads,
         plan: PLAN,
         signal: abort.signal,
         onStatus: (status) => controller.current === abort && setPhase({ kind: 'running', status }),

@@ -44,7 +44,8 @@ export interface ComparisonOptions {
   normalization: Normalization;
   photos: readonly CalibrationPhoto[];
   runtimes: readonly RuntimeId[];
-  threads: number;
+  /** Threads for each runtime (its own default: tfjs-tflite degrades with more than half the cores). */
+  threads: (runtime: RuntimeId) => number;
   plan: RunPlan;
   signal?: AbortSignal;
   onStatus?: (status: ComparisonStatus) => void;
@@ -57,7 +58,7 @@ async function timeInRuntime(sources: ModelSource[], runtime: RuntimeId, options
     try {
       const result = await benchmark(remaining, {
         runtime,
-        threads: options.threads,
+        threads: options.threads(runtime),
         plan: options.plan,
         signal: options.signal,
         onStatus: (status) => options.onStatus?.({ step: 'timing', runtime, status }),
@@ -74,7 +75,7 @@ async function timeInRuntime(sources: ModelSource[], runtime: RuntimeId, options
       remaining = remaining.filter((s) => s.id !== err.modelId);
     }
   }
-  return { runtime, timings: {}, refused, threads: options.threads };
+  return { runtime, timings: {}, refused, threads: options.threads(runtime) };
 }
 
 export async function compareSettings(options: ComparisonOptions): Promise<SettingsComparison> {
@@ -87,7 +88,7 @@ export async function compareSettings(options: ComparisonOptions): Promise<Setti
       photos: options.photos,
       normalization: options.normalization,
       runtime: options.runtimes[0] ?? 'litert',
-      threads: options.threads,
+      threads: options.threads(options.runtimes[0] ?? 'litert'),
       signal: options.signal,
       onStage: (stage) => options.onStatus?.({ step: 'quantizing', mode, stage }),
     });

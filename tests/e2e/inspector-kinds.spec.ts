@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { builtModels } from '../fixtures/byo-models.ts';
+import { storeHandoff } from './handoff.ts';
 
 const byo = (name: string) => readFileSync(`public/byo/${name}`);
 const built = (name: string) => Buffer.from(builtModels[name]!());
@@ -216,5 +217,22 @@ test('Japanese: the verdict and advice in Japanese', async ({ page, problems }) 
   await expect(page.getByTestId('kind')).toContainText('音声分類モデル');
   await expect(page.getByTestId('advice-input')).toContainText('サンプリングレート');
   await expect(page.getByTestId('advice-output')).toContainText('softmax はかけず');
+  void problems;
+});
+
+test('the benchmark lab runs models that take no photo, on generated inputs of their own dtypes', async ({ page, problems }) => {
+  test.setTimeout(240_000);
+  // int32 token ids (text) and a float32 waveform (audio): neither is [1, H, W, 3].
+  for (const name of ['movie_review.tflite', 'yamnet_wavin_quantized_mel_relu6.tflite']) {
+    await page.goto('/labs/benchmark/');
+    await storeHandoff(page, name, byo(name));
+    await page.goto('/labs/benchmark/?handoff=inspector&runtime=litert&runs=3&warmup=1');
+    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    const lab = page.getByTestId('benchmark-lab');
+    await expect(lab.locator('input[name="model"][value="inspector"]')).toBeChecked();
+    await lab.getByRole('button', { name: 'Run benchmark' }).click();
+    await expect(page.getByTestId('bench-done')).toBeVisible({ timeout: 120_000 });
+    await expect(page.locator('[data-testid="bench-results"] tr[data-model="inspector"] [data-col="n"]')).toHaveText('3');
+  }
   void problems;
 });

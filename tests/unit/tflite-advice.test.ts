@@ -81,6 +81,7 @@ describe('advice fits the kind', () => {
     const { advice } = fromBytes(builtModels['test_flex.tflite']!());
     expect(advice.ops.map((a) => a.code)).toEqual(['op-flex', 'flex-android', 'flex-ios', 'flex-size']);
     expect(advice.ops[0]!.values).toEqual({ ops: 'FlexAddV2 (AddV2)' });
+    expect(advice.labels.map((a) => a.code)).toEqual(['labels-unknown']);
     expect(codes(advice.inputs)).toEqual(['tensor-unknown']);
     expect(codes(advice.outputs)).toEqual(['out-unknown']);
   });

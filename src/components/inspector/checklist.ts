@@ -26,7 +26,10 @@ export function checklistMarkdown(report: ModelReport, advice: ModelAdvice, tria
   items.push(t('ckOps', { ops: report.operators.map((o) => `${o.name} ×${o.count}`).join(', ') }));
   for (const item of advice.ops) items.push(...adviceLines(item, report, t));
   if (advice.ops.some((a) => a.code === 'op-flex')) items.push(`${t('flexSources')} ${FLEX_SOURCES.ops} , ${FLEX_SOURCES.size}`);
-  for (const [id, trial] of Object.entries(trials)) items.push(t('ckRuntime', { text: trialText(id, trial, t) }));
+  for (const [id, trial] of Object.entries(trials)) {
+    const { text, detail } = trialText(id, trial, t);
+    items.push(t('ckRuntime', { text: detail ? `${text} ${detail}` : text }));
+  }
   items.push(t('ckMetadata', { text: report.metadataName ? `${t('ckYes')} (${report.metadataName})` : t('ckNo') }));
   return `## ${t('ckTitle', { name })}\n\n${items.map((item) => `- [ ] ${item}`).join('\n')}\n`;
 }

@@ -15,7 +15,7 @@ export type AdviceCode =
   | 'out-box-encodings' | 'out-anchor-scores' | 'out-segmentation' | 'out-embedding' | 'out-text' | 'out-unknown'
   | 'out-dequantize' | 'out-dynamic' | 'out-calibration'
   | 'labels-embedded' | 'labels-undeclared' | 'labels-background' | 'labels-missing' | 'labels-detector'
-  | 'labels-segmenter' | 'labels-not-needed'
+  | 'labels-segmenter' | 'labels-not-needed' | 'labels-unknown'
   | 'op-postprocess' | 'op-tokenizer' | 'op-mediapipe' | 'op-unknown' | 'op-flex' | 'flex-android' | 'flex-ios' | 'flex-size';
 
 export interface Advice {
@@ -119,7 +119,7 @@ function labelAdvice(report: ModelReport): Advice[] {
     case 'image-embedder': case 'text-embedder':
       return [{ code: 'labels-not-needed' }];
   }
-  if (!scores || scores.role !== 'class-scores') return [];
+  if (!scores || scores.role !== 'class-scores') return [{ code: 'labels-unknown' }];
   if (!labels) return [{ code: 'labels-missing', values: { count: scores.classes } }];
   const items: Advice[] = [{ code: labels.declared ? 'labels-embedded' : 'labels-undeclared', values: { file: labels.file, count: labels.count } }];
   // "Index 0 is background" only where the list says so and has one more entry than real classes.

@@ -11,7 +11,7 @@ export default function AudioTimeline({ rows, labelOf, hasLabels, t }: { rows: W
   if (!rows.length) return null;
   return (
     <div data-testid="try-audio-rows">
-      <ol class="insp-timeline">
+      <ol class="insp-steps">
         {rows.map((row, i) => (
           <li key={i} data-testid="try-audio-row">
             <strong>{t('tryAudioTime', { t: num(Number(row.time.toFixed(2))) })}</strong>{' '}

@@ -13,7 +13,7 @@ export default function ImageResultView({ result, labelOf, hasLabels, specs, t }
       return (
         <div data-testid="try-scores">
           <p>{t('tryTopK', { k: result.top.length, count: result.classes })}</p>
-          <ol>{result.top.map((p) => <li key={p.index}>{labelOf(p.index)}: {num(Number(p.score.toPrecision(3)))}</li>)}</ol>
+          <ol class="insp-steps">{result.top.map((p) => <li key={p.index}>{labelOf(p.index)}: {num(Number(p.score.toPrecision(3)))}</li>)}</ol>
           {!hasLabels && <p class="insp-note">{t('tryIdsOnly')}</p>}
         </div>
       );
@@ -21,7 +21,7 @@ export default function ImageResultView({ result, labelOf, hasLabels, specs, t }
       return (
         <div data-testid="try-detections" data-count={result.detections.length}>
           <p>{result.detections.length ? t('tryDetections', { count: result.detections.length, threshold: result.threshold }) : t('tryNoDetections', { threshold: result.threshold })}</p>
-          <ol>{result.detections.map((d, i) => <li key={i}>{labelOf(d.classId)}: {pct(d.score)}</li>)}</ol>
+          <ol class="insp-steps">{result.detections.map((d, i) => <li key={i}>{labelOf(d.classId)}: {pct(d.score)}</li>)}</ol>
           {!hasLabels && <p class="insp-note">{t('tryDetIds')}</p>}
         </div>
       );

@@ -61,7 +61,7 @@ export default function ResultView(p: Props) {
     return () => {
       live = false;
     };
-  }, [outcome]);
+  }, [outcome, p.normalization]);
 
   const handOver = (lab: 'benchmark' | 'accuracy' | 'inspector') => {
     setHandoffError('');

@@ -1,15 +1,14 @@
 // `npm run bench`: drives the site's own benchmark lab page in headless Chromium (the same lib code
 // a reader's browser runs), adds an independent bare-loop reference, optionally the accuracy lab,
 // and writes bench/results/latest.{json,md} plus timestamped copies. Run `npm run bench -- --help`.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
+import { ensureBuilt, freePort, hydrated, startPreview, stopPreview } from '../src/lib/node/site.ts';
 import { models } from '../src/lib/models.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
 import { medianOf } from '../src/lib/bench/stats.ts';
@@ -76,48 +75,6 @@ const bareRounds = intArg('bare-rounds', args['bare-rounds'], 1, 20);
 const launches = intArg('launches', args.launches, 1, 20);
 const threadsArg = args.threads === undefined ? undefined : intArg('threads', args.threads, 1, 64);
 
-const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
-const distPath = resolve(root, outDir);
-
-function ensureBuilt(): void {
-  if (existsSync(join(distPath, 'labs', 'benchmark', 'index.html'))) return;
-  console.log(`bench: no built site in ${outDir}/, running npm run build (assets, then astro build)…`);
-  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  if (r.status !== 0) fail('the build failed');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => res(port));
-    });
-  });
-}
-
-async function startPreview(port: number): Promise<ChildProcess> {
-  const child = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], {
-    cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) fail('astro preview exited early');
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/`);
-      if (res.ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  fail('astro preview did not start within 60 s');
-}
-
 async function bundleBareLoop(): Promise<string> {
   const result = await build({
     entryPoints: [join(root, 'bench', 'bare-loop.ts')],
@@ -131,12 +88,6 @@ async function bundleBareLoop(): Promise<string> {
     absWorkingDir: root,
   });
   return result.outputFiles[0]!.text;
-}
-
-/** Waits until the island on the page is hydrated (Astro removes the `ssr` attribute). */
-async function hydrated(page: Page, testId: string): Promise<void> {
-  await page.getByTestId(testId).waitFor();
-  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'), null, { timeout: 60_000 });
 }
 
 interface LabRun {
@@ -341,10 +292,10 @@ async function runLaunch(launch: number, base: string, bareScript: string | null
 const DISAGREE_PCT = 15;
 
 async function main(): Promise<void> {
-  ensureBuilt();
+  ensureBuilt(root, join('labs', 'benchmark'), (line) => console.log(`bench: ${line}`));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const preview = await startPreview(port);
+  const preview = await startPreview(root, port);
   const started = Date.now();
   try {
     const bareScript = args['no-bare'] ? null : await bundleBareLoop();
@@ -493,13 +444,7 @@ async function main(): Promise<void> {
     console.log('\n' + md);
     console.log(`bench: wrote ${join(args.out!, 'latest.json')} and ${stamp}.json (+ .md)`);
   } finally {
-    if (preview.pid) {
-      try {
-        process.kill(-preview.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-    }
+    stopPreview(preview);
   }
 }
 

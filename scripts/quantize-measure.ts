@@ -17,7 +17,7 @@ import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
 import { downloadQuantized, storeQuantizerHandoff } from '../src/lib/node/quantizer-page.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
 import { RANGE_METHODS } from '../src/lib/quantize/index.ts';
-import { ensureBuilt, freePort, hydrated, siteIsUp, startPreview, stopPreview } from './site-in-browser.ts';
+import { ensureBuilt, freePort, hydrated, siteIsUp, startPreview, stopPreview } from '../src/lib/node/site.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args, positionals } = parseArgs({

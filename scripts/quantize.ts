@@ -12,7 +12,7 @@ import { downloadQuantized } from '../src/lib/node/quantizer-page.ts';
 import { devImages, models } from '../src/lib/models.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
 import { isQuantizeMode, quantizeModes } from '../src/lib/calibration/modes.ts';
-import { ensureBuilt, freePort, hydrated, siteIsUp, startPreview, stopPreview } from './site-in-browser.ts';
+import { ensureBuilt, freePort, hydrated, siteIsUp, startPreview, stopPreview } from '../src/lib/node/site.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const floatIds = models.filter((m) => m.dtype === 'float32').map((m) => m.id);

@@ -1,5 +1,5 @@
-// Serving the built site and driving its pages in headless Chromium, for scripts that use the site's
-// own labs as their engine (`npm run quantize`; the same steps as `npm run bench`).
+// Serving the built site and driving its pages in headless Chromium (Node only), for the scripts
+// that use the site's own labs as their engine: `npm run bench`, `npm run quantize`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -2,7 +2,7 @@
 // step by step, with that photo's real numbers (lib/classify/trace.ts computes them).
 import type { Locale } from '../../lib/models.ts';
 import type { InferenceTrace } from '../../lib/classify/trace.ts';
-import { translator } from '../../i18n/translate.ts';
+import { translator, type KeyOf, type Translator } from '../../i18n/translate.ts';
 import { classifierStrings } from '../../i18n/classifier.ts';
 
 interface Props {
@@ -14,10 +14,10 @@ interface Props {
 
 const num = (x: number, digits = 4) => Number(x.toPrecision(digits)).toString();
 
-type Key = keyof (typeof classifierStrings)['en'];
+type Key = KeyOf<typeof classifierStrings>;
 
 /** The steps as [title key, body] pairs; which steps exist depends on the model's dtypes. */
-function steps(tr: InferenceTrace, t: (k: Key, v?: Record<string, string | number>) => string): [Key, string][] {
+function steps(tr: InferenceTrace, t: Translator<typeof classifierStrings>): [Key, string][] {
   const { input: inp, output: out } = tr;
   const [r, g, b] = tr.pixel.rgb;
   const list: [Key, string][] = [

@@ -3,7 +3,7 @@
 // are data (lib/classify/mistakes.ts); this only renders them.
 import type { Locale } from '../../lib/models.ts';
 import { mistakes, type MistakeId } from '../../lib/classify/mistakes.ts';
-import { translator } from '../../i18n/translate.ts';
+import { translator, type KeyOf } from '../../i18n/translate.ts';
 import { classifierStrings } from '../../i18n/classifier.ts';
 import type { Outcome } from './useClassify.ts';
 import Predictions from './Predictions.tsx';
@@ -17,7 +17,7 @@ interface Props {
   uid: string;
 }
 
-type Key = keyof (typeof classifierStrings)['en'];
+type Key = KeyOf<typeof classifierStrings>;
 const mistakeKey = (id: MistakeId, part: 'Name' | 'What') => `mistake${part}_${id.replace(/-/g, '_')}` as Key;
 
 export default function MistakePanel({ lang, mistake, onChange, outcome, uid }: Props) {

@@ -1,8 +1,9 @@
 // A runtime build's internal name (e.g. tflite_web_api_cc_simd_threaded) in words a reader knows.
 import { runtimeLabels, type RuntimeInfo } from '../../lib/runtime/index.ts';
 import type { classifierStrings } from '../../i18n/classifier.ts';
+import type { Translator } from '../../i18n/translate.ts';
 
-type T = (key: keyof (typeof classifierStrings)['en'], vars?: Record<string, string | number>) => string;
+type T = Translator<typeof classifierStrings>;
 
 /** LiteRT.js's default builds need (relaxed) SIMD; only its "compat" build does without. */
 function usesSimd(variant: string): boolean {

@@ -26,6 +26,8 @@ export const familyChartStrings = defineStrings({
     note: 'Published numbers are ImageNet validation top-1 from {source}; that table also lists latency measured on Pixel phones. The dev photos here are 100 images, so expect higher and noisier numbers than the published ones.',
     notMeasured: '–',
     done: 'Measured {count} models in {seconds} s ({runs} timed runs each).',
+    step: 'Step {step} of {steps} ({elapsed} s so far): {text}',
+    legend: 'Models (dot area: file size)',
   },
   ja: {
     heading: 'ブラウザーで見る MobileNet ファミリー',
@@ -51,5 +53,7 @@ export const familyChartStrings = defineStrings({
     note: '公表値は {source} に載っている ImageNet 検証セットの Top-1 です。同じ表には Pixel 端末で測ったレイテンシーも載っています。ここでの写真は 100 枚だけなので、公表値より高めで、ばらつきも大きくなります。',
     notMeasured: '–',
     done: '{count} モデルを {seconds} 秒で計測しました（各 {runs} 回）。',
+    step: '手順 {step} / {steps}（経過 {elapsed} 秒）：{text}',
+    legend: 'モデル（点の面積はファイルサイズ）',
   },
 });

@@ -45,6 +45,13 @@ test.describe('benchmark lab', () => {
     expect(ratio).toBeLessThanOrEqual((a + 0.005) / (b - 0.005) + 0.005);
     expect(low!).toBeLessThanOrEqual(ratio!);
     expect(high!).toBeGreaterThanOrEqual(ratio!);
+    // The plain verdict comes first and follows the interval: no claim when it includes 1 or is very wide.
+    const verdict = page.getByTestId('bench-verdict');
+    if (low! <= 1 && high! >= 1) await expect(verdict).toContainText('No clear difference');
+    else if (high! / low! > 1.5) await expect(verdict).toContainText('No clear size of difference');
+    else await expect(verdict).toContainText(ratio! >= 1 ? 'faster than' : 'slower than');
+    const [verdictBox, tableBox] = [await verdict.boundingBox(), await page.locator('[data-testid="bench-results"] table').first().boundingBox()];
+    expect(verdictBox!.y).toBeLessThan(tableBox!.y);
 
     // The JSON the reader can copy says the same.
     const json = JSON.parse((await page.getByTestId('bench-json').textContent()) ?? '{}');
@@ -245,7 +252,8 @@ test.describe('benchmark lab panels and the family chart', () => {
       // 3 photos: top-1 is 0, 33, 67 or 100 %.
       expect(['0%', '33%', '67%', '100%']).toContain((await row.locator('[data-col="top1"]').textContent())?.trim());
     }
-    await expect(page.getByTestId('family-plot').locator('svg')).toBeVisible();
+    // The chart itself (the legend's swatches are small svgs of their own).
+    await expect(page.getByTestId('family-plot').locator('figure > svg')).toBeVisible();
     await expect(chart.locator('a[href^="https://www.tensorflow.org/lite/guide/hosted_models"]')).toBeVisible();
     expect(problems.consoleErrors).toEqual([]);
   });

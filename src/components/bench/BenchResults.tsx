@@ -1,13 +1,16 @@
-// The results of one benchmark: table, speed-up with interval, chart, reliability, copy buttons.
+// The results of one benchmark: the plain verdict first, then the detail (table, speed-up with its
+// interval, chart, reliability) and the copy buttons.
 import { useMemo, useState } from 'preact/hooks';
 import type { BenchmarkResult } from '../../lib/bench/benchmark.ts';
 import type { BenchReport } from '../../lib/bench/report.ts';
 import { reportToJson, reportToMarkdown } from '../../lib/bench/report.ts';
-import { formatBytes, translator } from '../../i18n/translate.ts';
+import { translator } from '../../i18n/translate.ts';
 import { benchStrings } from '../../i18n/bench.ts';
 import type { Locale } from '../../lib/models.ts';
 import LatencyChart from './LatencyChart.tsx';
-import { ms, ratio } from './format.ts';
+import BenchTable from './BenchTable.tsx';
+import BenchVerdict from './BenchVerdict.tsx';
+import { ratio } from '../shared/format.ts';
 
 interface Props {
   lang: Locale;
@@ -39,47 +42,14 @@ export default function BenchResults({ lang, result, report, nameOf }: Props) {
   return (
     <div class="bl-results" data-testid="bench-results" data-runtime={result.runtime}>
       <h3>{t('resultsHeading')}</h3>
+      <BenchVerdict result={result} nameOf={nameOf} t={t} />
       {result.reliability.unreliable ? (
         <p class="bl-warning" role="alert" data-testid="bench-unreliable">
           {t('unreliable', { reasons: reasons.join('; ') })}
         </p>
       ) : null}
-      <div class="bl-table-wrap bl-wide responsive-table">
-        <table class="bl-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('colModel')}</th>
-              <th scope="col">{t('colMedian')}</th>
-              <th scope="col">{t('colP10')}</th>
-              <th scope="col">{t('colP90')}</th>
-              <th scope="col">{t('colIqr')}</th>
-              <th scope="col">{t('colN')}</th>
-              <th scope="col">{t('colCopy')}</th>
-              <th scope="col">{t('colSize')}</th>
-              <th scope="col">{t('colLoad')}</th>
-              <th scope="col">{t('colEngine')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.models.map((m) => (
-              <tr key={m.id} data-model={m.id}>
-                <th scope="row">{nameOf(m.id)}</th>
-                <td data-col="median" data-label={t('colMedian')}>{ms(m.inference.median)}</td>
-                <td data-col="p10" data-label={t('colP10')}>{ms(m.inference.p10)}</td>
-                <td data-col="p90" data-label={t('colP90')}>{ms(m.inference.p90)}</td>
-                <td data-col="iqr" data-label={t('colIqr')}>{ms(m.inference.iqr)}</td>
-                <td data-col="n" data-label={t('colN')}>{m.inference.n}</td>
-                <td data-col="copy" data-label={t('colCopy')}>{ms(m.copy.median)}</td>
-                <td data-col="size" data-label={t('colSize')} data-bytes={m.sizeBytes}>{formatBytes(m.sizeBytes, lang)}</td>
-                <td data-col="load" data-label={t('colLoad')}>{Math.round(m.loadMs)}</td>
-                <td data-col="engine" data-label={t('colEngine')}>
-                  <code>{m.info.variant}</code> · {m.info.threads}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h4>{t('detailHeading')}</h4>
+      <BenchTable lang={lang} result={result} nameOf={nameOf} />
       <ul class="bl-ratios">
         {result.ratios.map((q) => {
           const base = result.models.find((m) => m.id === q.baseline)!;

@@ -1,15 +1,16 @@
 // Per-op profile of the first two selected models (tfjs-tflite's profiler), summed by operator type.
-import { useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import type { Locale } from '../../lib/models.ts';
 import type { ModelSource } from '../../lib/inference/source.ts';
 import { benchPhoto } from '../../lib/bench/photo.ts';
 import { profileModel, type OpProfileResult } from '../../lib/bench/profile-run.ts';
 import { translator } from '../../i18n/translate.ts';
 import { benchStrings } from '../../i18n/bench.ts';
-import { ms, percent } from './format.ts';
+import { ms, percent } from '../shared/format.ts';
 import RunCancelButtons from '../shared/RunCancelButtons.tsx';
 import PerOpTable from './PerOpTable.tsx';
-import { usePanelRun } from './usePanelRun.ts';
+import { useLabRun } from '../shared/useLabRun.ts';
+import { standardMessages } from '../shared/lab-run.ts';
 
 interface Props {
   lang: Locale;
@@ -30,21 +31,22 @@ function byLargest(results: OpProfileResult[], entries: (r: OpProfileResult) => 
 export default function OpProfilePanel({ lang, sources, nameOf, threads, busy, onBusyChange }: Props) {
   const t = translator(benchStrings, lang);
   const uid = useId();
-  const [results, setResults] = useState<OpProfileResult[] | null>(null);
-  const { running, status, setStatus, error, start, cancel } = usePanelRun(onBusyChange, t);
+  const lab = useLabRun<OpProfileResult[], string>(standardMessages(t), onBusyChange);
+  const { running, state } = lab;
+  const results = state.kind === 'done' ? state.result : null;
+  const status = state.kind === 'running' ? (state.progress ?? '') : '';
+  const error = state.kind === 'message' ? state.text : '';
 
-  const run = () => {
-    setResults(null);
-    return start(async (signal) => {
+  const run = () =>
+    lab.start(async (signal, progress) => {
       const image = await benchPhoto();
       const out: OpProfileResult[] = [];
       for (const source of sources) {
-        setStatus(t('profileRunning', { model: nameOf(source.id) }));
+        progress(t('profileRunning', { model: nameOf(source.id) }));
         out.push(await profileModel(source, { threads: Number(threads) || 1, image, signal }));
       }
-      setResults(out);
+      return out;
     });
-  };
 
   const ops = results ? byLargest(results, (r) => r.ops.map((o) => [o.op, o.ms])) : [];
   const workOps = results ? byLargest(results, (r) => r.work.map((w) => [w.op, w.macs])) : [];
@@ -57,7 +59,7 @@ export default function OpProfilePanel({ lang, sources, nameOf, threads, busy, o
         lang={lang}
         runLabel={t('profileRun')}
         onRun={run}
-        onCancel={cancel}
+        onCancel={() => lab.stop()}
         running={running}
         runDisabled={busy || running || sources.length === 0}
       >

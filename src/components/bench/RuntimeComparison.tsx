@@ -9,10 +9,11 @@ import { translator } from '../../i18n/translate.ts';
 import { benchStrings } from '../../i18n/bench.ts';
 import { describeError } from '../../i18n/errors.ts';
 import { presets } from '../../lib/catalog/selection.ts';
-import { ms, ratio } from './format.ts';
+import { ms, ratio } from '../shared/format.ts';
 import PairSelect from '../shared/PairSelect.tsx';
 import RunCancelButtons from '../shared/RunCancelButtons.tsx';
-import { usePanelRun } from './usePanelRun.ts';
+import { useLabRun } from '../shared/useLabRun.ts';
+import { standardMessages } from '../shared/lab-run.ts';
 
 interface Props {
   lang: Locale;
@@ -31,7 +32,10 @@ export default function RuntimeComparison({ lang, nameOf, threads, maxThreads, w
   const all = presets();
   const [pairId, setPairId] = useState(all.find((p) => p.id === 'v2-qat-ptq')?.id ?? all[0]?.id ?? '');
   const [rows, setRows] = useState<BenchmarkResult[]>([]);
-  const { running, status, setStatus, error, setError, start, cancel } = usePanelRun(onBusyChange, t);
+  const lab = useLabRun<BenchmarkResult[], string>(standardMessages(t), onBusyChange);
+  const { running, state } = lab;
+  const status = state.kind === 'running' ? (state.progress ?? '') : '';
+  const error = state.kind === 'message' ? state.text : '';
 
   const run = async () => {
     const pair = all.find((p) => p.id === pairId);
@@ -42,17 +46,18 @@ export default function RuntimeComparison({ lang, nameOf, threads, maxThreads, w
       plan = validatePlan({ warmup, runs });
       threadCount = validateThreads(threads, maxThreads);
     } catch (err) {
-      if (err instanceof PlanError) return setError(describeError(err, lang).message);
+      if (err instanceof PlanError) return lab.message(describeError(err, lang).message, true);
       throw err;
     }
     setRows([]);
-    await start(async (signal) => {
+    await lab.start(async (signal, progress) => {
       const done: BenchmarkResult[] = [];
       for (const runtime of runtimeIds) {
-        setStatus(t('compareRunning', { runtime: runtimeLabels[runtime as RuntimeId] }));
-        done.push(await benchmark(pair.ids.map(manifestSource), { runtime, threads: threadCount, plan, signal }));
+        progress(t('compareRunning', { runtime: runtimeLabels[runtime as RuntimeId] }));
+        done.push(await benchmark(pair.ids.map((id) => manifestSource(id)), { runtime, threads: threadCount, plan, signal }));
         setRows([...done]);
       }
+      return done;
     });
   };
 
@@ -65,7 +70,7 @@ export default function RuntimeComparison({ lang, nameOf, threads, maxThreads, w
       <div class="bl-settings">
         <PairSelect lang={lang} label={t('comparePair')} pairs={all} value={pairId} onChange={setPairId} disabled={running} />
       </div>
-      <RunCancelButtons lang={lang} runLabel={t('compareRun')} onRun={run} onCancel={cancel} running={running} runDisabled={busy || running}>
+      <RunCancelButtons lang={lang} runLabel={t('compareRun')} onRun={run} onCancel={() => lab.stop()} running={running} runDisabled={busy || running}>
         <span aria-live="polite">{status}</span>
       </RunCancelButtons>
       {error ? (
@@ -92,8 +97,12 @@ export default function RuntimeComparison({ lang, nameOf, threads, maxThreads, w
                     <th scope="row">
                       {runtimeLabels[r.runtime]} <span class="bl-dim">({r.models[0]!.info.variant} · {r.threads})</span>
                     </th>
-                    <td data-col="median-a" data-label={nameOf(pair.ids[0])}>{ms(r.models[0]!.inference.median)} ms</td>
-                    <td data-col="median-b" data-label={nameOf(pair.ids[1])}>{ms(r.models[1]!.inference.median)} ms</td>
+                    {r.models.slice(0, 2).map((m, i) => (
+                      <td key={m.id} data-label={nameOf(pair.ids[i]!)}>
+                        <span data-col={i === 0 ? 'median-a' : 'median-b'}>{ms(m.inference.median)} ms</span>{' '}
+                        <span class="bl-dim" data-col={i === 0 ? 'p90-a' : 'p90-b'}>(p90 {ms(m.inference.p90)})</span>
+                      </td>
+                    ))}
                     <td data-col="speedup" data-label={t('compareSpeedup')}>
                       {ratio(q.interval.speedup)}× ({ratio(q.interval.low)}–{ratio(q.interval.high)})
                     </td>

@@ -1,7 +1,8 @@
 // Histogram of float values with the quantization grid drawn as vertical lines (Observable Plot).
 import type { Bin } from '../../lib/quant/histogram.ts';
 import { plotStyle } from '../shared/plot.ts';
-import { usePlot } from '../shared/usePlot.ts';
+import { useCallback } from 'preact/hooks';
+import { usePlot, type DrawPlot } from '../shared/usePlot.ts';
 
 interface Props {
   bins: Bin[];
@@ -16,7 +17,7 @@ interface Props {
 
 export default function HistogramPlot({ bins, grid, domain, xLabel, yLabel, ariaLabel, failedText }: Props) {
   const { box, error } = usePlot(
-    (Plot, width) => {
+    useCallback<DrawPlot>((Plot, width) => {
       // Dense grids (8 bits: 255 lines) read as a band; sparse ones as distinct lines.
       const gridOpacity = grid.length <= 16 ? 0.9 : grid.length <= 64 ? 0.5 : 0.18;
       return Plot.plot({
@@ -34,8 +35,7 @@ export default function HistogramPlot({ bins, grid, domain, xLabel, yLabel, aria
           Plot.ruleY([0], { className: 'qx-axis' }),
         ],
       });
-    },
-    [bins, grid, domain, xLabel, yLabel, ariaLabel],
+    }, [bins, grid, domain, xLabel, yLabel, ariaLabel]),
   );
 
   return (

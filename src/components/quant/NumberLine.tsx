@@ -4,7 +4,8 @@ import { dequantizeValue, type RoundTrip } from '../../lib/quant/quantize.ts';
 import { formatInt, formatSig } from '../../lib/quant/format.ts';
 import type { Locale } from '../../lib/models.ts';
 import { plotStyle } from '../shared/plot.ts';
-import { usePlot } from '../shared/usePlot.ts';
+import { useCallback } from 'preact/hooks';
+import { usePlot, type DrawPlot } from '../shared/usePlot.ts';
 import type { QuantT } from './types.ts';
 
 interface Props {
@@ -28,7 +29,8 @@ export default function NumberLine({ trip, lang, t }: Props) {
   const f = (x: number, digits = 5) => formatSig(x, lang, digits);
 
   const { box, error } = usePlot(
-    (Plot, width) => {
+    useCallback<DrawPlot>((Plot, width) => {
+      const f = (x: number, digits = 5) => formatSig(x, lang, digits);
       const points = neighbourhood(trip);
       const reals = points.map((p) => p.real).concat(trip.x);
       const pad = trip.scale * 0.5;
@@ -52,8 +54,7 @@ export default function NumberLine({ trip, lang, t }: Props) {
           Plot.dot([trip], { x: 'dequantized', y: 0, r: 4, className: 'qx-xhat' }),
         ],
       });
-    },
-    [trip, lang],
+    }, [trip, lang]),
   );
 
   return (

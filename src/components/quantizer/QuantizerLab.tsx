@@ -25,7 +25,7 @@ import ResultView from './ResultView.tsx';
 import RuntimeSelect from '../shared/RuntimeSelect.tsx';
 import RunCancelButtons from '../shared/RunCancelButtons.tsx';
 import { useFileDrop } from '../shared/useFileDrop.ts';
-import '../bench/BenchmarkLab.css';
+import '../shared/lab.css';
 import './quantizer.css';
 
 interface Props {

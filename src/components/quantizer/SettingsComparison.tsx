@@ -12,7 +12,7 @@ import { quantizerStrings } from '../../i18n/quantizer.ts';
 import { quantizeErrorText, type QuantizerT } from './errors.ts';
 import { floatModels } from './params.ts';
 import RunCancelButtons from '../shared/RunCancelButtons.tsx';
-import '../bench/BenchmarkLab.css';
+import '../shared/lab.css';
 import './quantizer.css';
 
 interface Props {

@@ -1,13 +1,14 @@
 // Mounts an Observable Plot chart into a box: loads Plot on demand, redraws when the box's width or
 // the inputs change, and reports a failed load or draw instead of leaving an empty box.
-import { useEffect, useRef, useState, type Inputs } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { loadPlot, type PlotModule } from './plot.ts';
 import { useWidth } from './useWidth.ts';
 
 /** Returns the chart for this width, or null to leave the box as it is. */
 export type DrawPlot = (Plot: PlotModule, width: number) => Element | null;
 
-export function usePlot(draw: DrawPlot, inputs: Inputs) {
+/** `draw` is the caller's useCallback<DrawPlot>(..., deps): the chart redraws when it or the width changes. */
+export function usePlot(draw: DrawPlot) {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +28,7 @@ export function usePlot(draw: DrawPlot, inputs: Inputs) {
     return () => {
       cancelled = true;
     };
-  }, [width, ...inputs]);
+  }, [width, draw]);
 
   return { box, error };
 }

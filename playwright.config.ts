@@ -15,7 +15,7 @@ export default defineConfig({
   workers: 1,
   // One retry on CI only: the machine is shared and noisy; Playwright still reports a retried test as flaky.
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',

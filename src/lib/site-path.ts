@@ -13,3 +13,15 @@ export function siteBase(): string {
 export function sitePath(path: string): string {
   return siteBase() + path.replace(/^\/+/, '');
 }
+
+/**
+ * Root-relative href/src attributes of an HTML string moved under the base, for HTML that content
+ * passes as strings (set:html), which the build-time link prefixer (config/base-links.mjs) cannot see.
+ */
+export function linksUnderBase(html: string): string {
+  const base = siteBase();
+  if (base === '/') return html;
+  return html.replace(/\b(href|src)=(["'])\/(?!\/)/g, (whole, attr: string, quote: string, offset: number) =>
+    html.startsWith(base, offset + attr.length + 2) ? whole : `${attr}=${quote}${base}`,
+  );
+}

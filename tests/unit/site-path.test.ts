@@ -42,3 +42,20 @@ describe('addInlineScriptHashes', () => {
     expect(addInlineScriptHashes('<p>no policy</p><script>x()</script>')).toBe('<p>no policy</p><script>x()</script>');
   });
 });
+
+describe('linksUnderBase (HTML strings from content)', () => {
+  it('moves root-relative href/src under the base, once, and leaves other URLs alone', async () => {
+    const { vi } = await import('vitest');
+    const { linksUnderBase } = await import('../../src/lib/site-path.ts');
+    expect(linksUnderBase('<a href="/a/">a</a>')).toBe('<a href="/a/">a</a>');
+    vi.stubEnv('BASE_URL', '/tflite-lab/');
+    try {
+      expect(linksUnderBase('<a href="/ja/x/#y">x</a> <img src=\'/i.png\'>')).toBe('<a href="/tflite-lab/ja/x/#y">x</a> <img src=\'/tflite-lab/i.png\'>');
+      expect(linksUnderBase('<a href="/tflite-lab/a/">a</a> <a href="//cdn/x">c</a> <a href="https://e.org/">e</a> <a href="#t">t</a>')).toBe(
+        '<a href="/tflite-lab/a/">a</a> <a href="//cdn/x">c</a> <a href="https://e.org/">e</a> <a href="#t">t</a>',
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});

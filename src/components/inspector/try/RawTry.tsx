@@ -13,8 +13,7 @@ export default function RawTry({ report, loaded, t, lang }: { report: ModelRepor
   const modality = report.kind.modality;
   return (
     <div data-testid="try-raw">
-      {modality !== 'unknown' && report.kind.kind !== 'unknown' && <p>{t('tryNotImage', { modality: t(`mod:${modality}`) })}</p>}
-      <p>{t('tryRaw', { inputs: described })}</p>
+      <p>{report.kind.kind !== 'unknown' && modality !== 'unknown' ? t('tryNotImage', { modality: t(`mod:${modality}`), inputs: described }) : t('tryRaw', { inputs: described })}</p>
       <button
         type="button"
         class="insp-button"

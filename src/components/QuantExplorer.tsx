@@ -1,19 +1,16 @@
 // Quantization explorer: quantize one weight tensor of the real float model live, and compare
 // with the parameters stored in the official 8-bit file. All math lives in lib/quant.
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { assetUrl, getModel, getPair, type Locale } from '../lib/models.ts';
-import { fetchWithProgress } from '../lib/fetch-with-progress.ts';
-import { parseTflite } from '../lib/tflite/reader.ts';
-import type { TfliteModel } from '../lib/tflite/types.ts';
-import { floatValues, matchLayers, type LayerPair } from '../lib/quant/layers.ts';
-import { channelOf, channelSlice, chooseParams, integerRange, MAX_BITS, MIN_BITS } from '../lib/quant/params.ts';
+import { useId, useState } from 'preact/hooks';
+import { getModel, getPair, type Locale } from '../lib/models.ts';
+import type { LayerPair } from '../lib/quant/layers.ts';
+import { channelOf, integerRange, MAX_BITS, MIN_BITS } from '../lib/quant/params.ts';
 import { gridValues, roundTrip } from '../lib/quant/quantize.ts';
-import { runExperiment } from '../lib/quant/experiment.ts';
 import { histogram } from '../lib/quant/histogram.ts';
 import { formatInt } from '../lib/quant/format.ts';
 import { formatBytes, translator } from '../i18n/translate.ts';
 import { quantExplorerStrings } from '../i18n/quant-explorer.ts';
-import { describeError } from '../i18n/errors.ts';
+import { useLayerPairs } from './quant/useLayerPairs.ts';
+import { useQuantExperiment } from './quant/useQuantExperiment.ts';
 import HistogramPlot from './quant/HistogramPlot.tsx';
 import NumberLine from './quant/NumberLine.tsx';
 import OfficialPanel from './quant/OfficialPanel.tsx';
@@ -26,25 +23,9 @@ interface Props {
   pair?: string;
 }
 
-type Load =
-  | { state: 'loading'; loaded: number; total: number }
-  | { state: 'error'; message: string; detail?: string }
-  | { state: 'ready'; pairs: LayerPair[] };
-
 /** Histogram bins: about 2·√n, between 12 and 64, so a 27-weight channel is not a comb. */
 const binCount = (n: number) => Math.max(12, Math.min(64, Math.round(2 * Math.sqrt(n))));
 
-/** An error whose message is already in the reader's language; `detail` is the technical line under it. */
-class LocalizedError extends Error {
-  constructor(
-    message: string,
-    readonly detail?: string,
-  ) {
-    super(message);
-  }
-}
-/** Start on the first layer big enough for a readable histogram. */
-const DEFAULT_MIN_WEIGHTS = 1000;
 
 export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
   const t = translator(quantExplorerStrings, lang);
@@ -53,7 +34,6 @@ export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
   const floatEntry = modelPair ? getModel(modelPair.a) : null;
   const quantEntry = modelPair ? getModel(modelPair.b) : null;
 
-  const [load, setLoad] = useState<Load>({ state: 'loading', loaded: 0, total: 0 });
   const [position, setPosition] = useState(0);
   const [bits, setBits] = useState(8);
   const [symmetric, setSymmetric] = useState(true);
@@ -61,50 +41,7 @@ export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
   const [view, setView] = useState<number | 'all'>('all');
   const [probe, setProbe] = useState(800); // per mille of the sorted values
 
-  useEffect(() => {
-    if (!floatEntry || !quantEntry) {
-      setLoad({ state: 'error', message: t('loadFailed', { reason: `pair "${pair}"` }) });
-      return;
-    }
-    const controller = new AbortController();
-    const progress = [0, 0];
-    const totals = [floatEntry.bytes, quantEntry.bytes];
-    const report = () =>
-      setLoad({ state: 'loading', loaded: progress[0]! + progress[1]!, total: totals[0]! + totals[1]! });
-    const fetchOne = (entry: typeof floatEntry, k: number) =>
-      fetchWithProgress(
-        assetUrl(entry),
-        (loaded, total) => {
-          progress[k] = loaded;
-          if (total) totals[k] = total;
-          report();
-        },
-        { expectedBytes: entry.bytes, signal: controller.signal },
-      );
-    const parse = (bytes: Uint8Array, file: string): TfliteModel => {
-      try {
-        return parseTflite(bytes);
-      } catch (err) {
-        const { message, detail } = describeError(err, lang, { fileName: file });
-        throw new LocalizedError(message, detail);
-      }
-    };
-    Promise.all([fetchOne(floatEntry, 0), fetchOne(quantEntry, 1)])
-      .then(([floatBytes, quantBytes]) => {
-        const pairs = matchLayers(parse(floatBytes, floatEntry.file), parse(quantBytes, quantEntry.file));
-        if (pairs.length === 0) throw new LocalizedError(t('noLayers'));
-        const start = pairs.findIndex((p) => p.float.tensor.shape.reduce((a, b) => a * b, 1) >= DEFAULT_MIN_WEIGHTS);
-        setPosition(Math.max(0, start));
-        setLoad({ state: 'ready', pairs });
-      })
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        if (err instanceof LocalizedError) return setLoad({ state: 'error', message: err.message, detail: err.detail });
-        const { message, detail } = describeError(err, lang);
-        setLoad({ state: 'error', message: t('loadFailed', { message }), detail });
-      });
-    return () => controller.abort();
-  }, [pair]);
+  const load = useLayerPairs(pair, lang, setPosition);
 
   const pairs = load.state === 'ready' ? load.pairs : [];
   const current = pairs[position] ?? null;
@@ -113,21 +50,7 @@ export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
   const axis = layer?.channelAxis ?? 0;
   const channels = shape[axis] ?? 1;
 
-  const values = useMemo(() => (layer ? floatValues(layer.tensor) : null), [layer]);
-  const experiment = useMemo(
-    () => (values ? runExperiment(values, shape, { bits, symmetric, unsigned: !symmetric, axis: perChannel ? axis : null }) : null),
-    [values, bits, symmetric, perChannel],
-  );
-  // The official file is uint8 asymmetric per tensor; the same choice on the float weights, for comparison.
-  const oursUint8 = useMemo(
-    () => (values ? chooseParams(values, shape, { bits: 8, symmetric: false, unsigned: true }) : null),
-    [values],
-  );
-  const shown = useMemo(
-    () => (values && view !== 'all' ? channelSlice(values, shape, axis, view) : values),
-    [values, view],
-  );
-  const sorted = useMemo(() => (shown ? Float32Array.from(shown).sort() : null), [shown]);
+  const { values, experiment, oursUint8, shown, sorted } = useQuantExperiment(layer, { bits, symmetric, perChannel, view });
 
   if (!floatEntry || !quantEntry) return <p class="qx-error not-content" role="alert">{t('loadFailed', { reason: pair })}</p>;
 

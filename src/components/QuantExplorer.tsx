@@ -3,10 +3,9 @@
 import { useId, useState } from 'preact/hooks';
 import { getModel, getPair, type Locale } from '../lib/models.ts';
 import type { LayerPair } from '../lib/quant/layers.ts';
-import { channelOf, integerRange, MAX_BITS, MIN_BITS } from '../lib/quant/params.ts';
+import { channelOf, integerRange } from '../lib/quant/params.ts';
 import { gridValues, roundTrip } from '../lib/quant/quantize.ts';
 import { histogram } from '../lib/quant/histogram.ts';
-import { formatInt } from '../lib/quant/format.ts';
 import { formatBytes, translator } from '../i18n/translate.ts';
 import { quantExplorerStrings } from '../i18n/quant-explorer.ts';
 import { useLayerPairs } from './quant/useLayerPairs.ts';
@@ -15,6 +14,7 @@ import HistogramPlot from './quant/HistogramPlot.tsx';
 import NumberLine from './quant/NumberLine.tsx';
 import OfficialPanel from './quant/OfficialPanel.tsx';
 import ResultStats from './quant/ResultStats.tsx';
+import QuantControls from './quant/QuantControls.tsx';
 import './QuantExplorer.css';
 
 interface Props {
@@ -76,7 +76,6 @@ export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
 
   const { params, metrics } = experiment;
   const range = integerRange(bits, symmetric, !symmetric);
-  const rangeText = (r: { qmin: number; qmax: number }) => ({ qmin: formatInt(r.qmin), qmax: formatInt(r.qmax) });
   const levels = range.qmax - range.qmin + 1;
   const count = values.length;
 
@@ -117,70 +116,23 @@ export default function QuantExplorer({ lang, pair = 'v1-025' }: Props) {
       </h2>
       <p class="qx-muted">{t('source', { float: floatEntry.name[lang], quant: quantEntry.name[lang] })}</p>
 
-      <div class="qx-controls">
-        <div class="qx-field qx-field--wide">
-          <label for={`${id}-layer`}>{t('layer')}</label>
-          <select id={`${id}-layer`} value={position} onChange={(e) => onLayer(Number(e.currentTarget.value))}>
-            {pairs.map((p, i) => (
-              <option value={i} key={i}>
-                {layerLabel(p)}
-              </option>
-            ))}
-          </select>
-        </div>
-
-        <div class="qx-field qx-field--wide">
-          <label for={`${id}-bits`}>
-            {t('bits')}: <output for={`${id}-bits`} data-testid="qx-bits">{t('bitsValue', { bits, levels })}</output>
-          </label>
-          <input
-            id={`${id}-bits`}
-            type="range"
-            min={MIN_BITS}
-            max={MAX_BITS}
-            step={1}
-            value={bits}
-            aria-valuetext={t('bitsValue', { bits, levels })}
-            onInput={(e) => setBits(Number(e.currentTarget.value))}
-          />
-        </div>
-
-        <fieldset class="qx-field">
-          <legend>{t('scheme')}</legend>
-          <label class="qx-choice">
-            <input type="radio" name={`${id}-scheme`} value="symmetric" checked={symmetric} onChange={() => setSymmetric(true)} />
-            <span>
-              {t('symmetric')}
-              <small>{t('symmetricHint', { bits, ...rangeText(integerRange(bits, true)) })}</small>
-            </span>
-          </label>
-          <label class="qx-choice">
-            <input type="radio" name={`${id}-scheme`} value="asymmetric" checked={!symmetric} onChange={() => setSymmetric(false)} />
-            <span>
-              {t('asymmetric')}
-              <small>{t('asymmetricHint', { bits, ...rangeText(integerRange(bits, false, true)) })}</small>
-            </span>
-          </label>
-        </fieldset>
-
-        <fieldset class="qx-field">
-          <legend>{t('granularity')}</legend>
-          <label class="qx-choice">
-            <input type="radio" name={`${id}-gran`} value="tensor" checked={!perChannel} onChange={() => setPerChannel(false)} />
-            <span>
-              {t('perTensor')}
-              <small>{t('perTensorHint', { count: count.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US') })}</small>
-            </span>
-          </label>
-          <label class="qx-choice">
-            <input type="radio" name={`${id}-gran`} value="channel" checked={perChannel} onChange={() => setPerChannel(true)} />
-            <span>
-              {t('perChannel')}
-              <small>{t('perChannelHint', { channels })}</small>
-            </span>
-          </label>
-        </fieldset>
-      </div>
+      <QuantControls
+        id={id}
+        lang={lang}
+        t={t}
+        layers={pairs.map(layerLabel)}
+        position={position}
+        onLayer={onLayer}
+        bits={bits}
+        onBits={setBits}
+        levels={levels}
+        symmetric={symmetric}
+        onSymmetric={setSymmetric}
+        perChannel={perChannel}
+        onPerChannel={setPerChannel}
+        count={count}
+        channels={channels}
+      />
 
       <ResultStats params={params} metrics={metrics} lang={lang} t={t} headingId={`${id}-r`} />
 

@@ -4,11 +4,11 @@
 // Usage: build the site, start `npx astro preview --port <port>`, then
 //   FLIPS_URL=http://127.0.0.1:<port> npx tsx bench/input-flips.ts [--model <id>] [--runtime litert|tfjs-tflite]
 import { chromium } from '@playwright/test';
-import { build } from 'esbuild';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
+import { bundlePageScript } from '../src/lib/node/page-script.ts';
 
 const { values: args } = parseArgs({
   options: { model: { type: 'string', default: 'mobilenet_v1_0.25_224_uint8' }, runtime: { type: 'string', default: 'litert' } },
@@ -16,23 +16,13 @@ const { values: args } = parseArgs({
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const base = process.env.FLIPS_URL ?? 'http://127.0.0.1:4406';
 
-const bundle = await build({
-  entryPoints: [join(root, 'bench', 'input-flips-page.ts')],
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: 'es2022',
-  write: false,
-  logLevel: 'silent',
-  alias: { '@tensorflow/tfjs-tflite': './node_modules/@tensorflow/tfjs-tflite/dist/tf-tflite.fesm.js' },
-  absWorkingDir: root,
-});
+const bundle = await bundlePageScript(root, join(root, 'bench', 'input-flips-page.ts'));
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
 try {
   // The site's CSP forbids inline scripts; this measurement injects one on purpose.
   const page = await (await browser.newContext({ bypassCSP: true })).newPage();
   await page.goto(`${base}/`);
-  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  await page.addScriptTag({ content: bundle });
   const report = await page.evaluate(`window.inputFlips(${JSON.stringify(args.model)}, ${JSON.stringify(args.runtime)})`);
   console.log(JSON.stringify(report, null, 2));
 } finally {

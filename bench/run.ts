@@ -6,8 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
+import { bundlePageScript } from '../src/lib/node/page-script.ts';
 import { ensureBuilt, freePort, hydrated, startPreview, stopPreview } from '../src/lib/node/site.ts';
 import { models } from '../src/lib/models.ts';
 import { runtimeIds } from '../src/lib/runtime/index.ts';
@@ -74,21 +74,6 @@ const photos = intArg('photos', args.photos, 1, 100);
 const bareRounds = intArg('bare-rounds', args['bare-rounds'], 1, 20);
 const launches = intArg('launches', args.launches, 1, 20);
 const threadsArg = args.threads === undefined ? undefined : intArg('threads', args.threads, 1, 64);
-
-async function bundleBareLoop(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(root, 'bench', 'bare-loop.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    alias: { '@tensorflow/tfjs-tflite': './node_modules/@tensorflow/tfjs-tflite/dist/tf-tflite.fesm.js' },
-    absWorkingDir: root,
-  });
-  return result.outputFiles[0]!.text;
-}
 
 interface LabRun {
   report: BenchReport;
@@ -298,7 +283,7 @@ async function main(): Promise<void> {
   const preview = await startPreview(root, port);
   const started = Date.now();
   try {
-    const bareScript = args['no-bare'] ? null : await bundleBareLoop();
+    const bareScript = args['no-bare'] ? null : await bundlePageScript(root, join(root, 'bench', 'bare-loop.ts'));
     const results: LaunchResult[] = [];
     // Each launch is a fresh browser: V8 sometimes never fully optimises the hot WASM path in one
     // launch (NOTES.md), so one launch is not a measurement. Accuracy is deterministic: once.

@@ -1,13 +1,15 @@
 // Step 2 of the quantizer lab: the converter setting and, for full integer, the representative
 // dataset (dev photos or the reader's own), range method, normalisation and calibration runtime.
 import type { ComponentChildren } from 'preact';
-import { devImages, type Locale } from '../../lib/models.ts';
+import type { Locale } from '../../lib/models.ts';
 import { quantizeModes, needsCalibration, type IoType } from '../../lib/calibration/pipeline.ts';
-import { normalizationChoices, type NormalizationChoice, type NormalizationOrigin } from '../../lib/calibration/normalization.ts';
+import type { NormalizationChoice, NormalizationOrigin } from '../../lib/calibration/normalization.ts';
 import type { QuantizerT } from './errors.ts';
 import { RANGE_METHODS, type QuantizeMode } from '../../lib/quantize/index.ts';
+import NormalizationSettings from './NormalizationSettings.tsx';
+import PhotoSources from './PhotoSources.tsx';
 
-interface Props {
+export interface ModeSettingsProps {
   t: QuantizerT;
   lang: Locale;
   disabled: boolean;
@@ -38,11 +40,7 @@ const MODE_KEYS = {
   'int8-io': ['modeInt8Io', 'modeInt8IoHint'],
 } as const;
 
-const NORM_KEYS = { 'minus-one-to-one': 'normMinus1', 'zero-to-one': 'normZero1', raw: 'normRaw' } as const;
-
-const num = (v: number[]) => (v.every((x) => x === v[0]) ? String(v[0]) : `[${v.join(', ')}]`);
-
-export default function ModeSettings(p: Props) {
+export default function ModeSettings(p: ModeSettingsProps) {
   const { t } = p;
   const full = needsCalibration(p.mode);
   return (
@@ -73,36 +71,7 @@ export default function ModeSettings(p: Props) {
       {full ? (
         <div class="q-calibration">
           <p class="q-subheading">{t('calibration')}</p>
-          <div class="q-photo-sources">
-            <label class="q-inline">
-              <input type="radio" name="photos" value="dev" checked={p.photoSource === 'dev'} disabled={p.disabled} onChange={() => p.onPhotoSource('dev')} />
-              {t('calibrationDev')}
-            </label>
-            {p.photoSource === 'dev' ? (
-              <label class="q-inline">
-                {t('calibrationCount', { max: devImages.length })}
-                <input name="calibration" type="number" inputMode="numeric" min={1} max={devImages.length} value={p.count} disabled={p.disabled} onInput={(e) => p.onCount(e.currentTarget.value)} />
-              </label>
-            ) : null}
-            <label class="q-inline">
-              <input type="radio" name="photos" value="own" checked={p.photoSource === 'own'} disabled={p.disabled} onChange={() => p.onPhotoSource('own')} />
-              {t('calibrationOwn')}
-            </label>
-            {p.photoSource === 'own' ? (
-              <label class="q-inline">
-                <span>{t('calibrationOwnPick')}</span>
-                <input
-                  type="file"
-                  multiple
-                  accept="image/*"
-                  data-testid="calibration-files"
-                  disabled={p.disabled}
-                  onChange={(e) => p.onOwnPhotos([...(e.currentTarget.files ?? [])])}
-                />
-                <span class="bl-hint">{p.ownPhotos.length ? t('calibrationOwnCount', { count: p.ownPhotos.length }) : t('calibrationOwnNone')}</span>
-              </label>
-            ) : null}
-          </div>
+          <PhotoSources {...p} />
           <div class="bl-settings">
             <label>
               <span>{t('rangeMethod')}</span>
@@ -120,26 +89,7 @@ export default function ModeSettings(p: Props) {
             <input type="checkbox" name="bias" checked={p.biasCorrection} disabled={p.disabled} onChange={(e) => p.onBiasCorrection(e.currentTarget.checked)} />
             {t('biasCorrection')}
           </label>
-          <div class="q-norm" data-testid="quantize-normalization" data-origin={p.origin?.kind ?? 'unknown'}>
-            <p class="q-subheading">{t('normalization')}</p>
-            {p.origin && p.origin.kind !== 'unknown' ? (
-              <p class="bl-hint">
-                {t(p.origin.kind === 'metadata' ? 'normMetadata' : 'normSite', { mean: num(p.origin.normalization.mean), std: num(p.origin.normalization.std) })}
-              </p>
-            ) : (
-              <>
-                <p class="bl-hint">{t('normChoice')}</p>
-                <div class="q-photo-sources">
-                  {normalizationChoices.map((c) => (
-                    <label key={c} class="q-inline">
-                      <input type="radio" name="norm" value={c} checked={p.normChoice === c} disabled={p.disabled} onChange={() => p.onNormChoice(c)} />
-                      {t(NORM_KEYS[c])}
-                    </label>
-                  ))}
-                </div>
-              </>
-            )}
-          </div>
+          <NormalizationSettings {...p} />
         </div>
       ) : null}
     </fieldset>

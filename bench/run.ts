@@ -28,6 +28,7 @@ const HELP = `npm run bench -- [options]
   --no-bare             skip the bare-loop reference
   --bare-rounds n       lab and bare loop alternate n times for the comparison (default 3)
   --launches n          fresh browser launches, each measuring everything (default 3)
+  --litert where        LiteRT.js in the lab runs in a 'worker' or in the 'page' (the site's default)
   --out dir             results folder (default bench/results)
 Needs a built site in $ASTRO_OUT_DIR (default dist); runs \`npm run build\` when it is missing.`;
 
@@ -43,6 +44,7 @@ const { values: args } = parseArgs({
     'no-bare': { type: 'boolean', default: false },
     'bare-rounds': { type: 'string', default: '3' },
     launches: { type: 'string', default: '3' },
+    litert: { type: 'string' },
     out: { type: 'string', default: join(root, 'bench', 'results') },
     help: { type: 'boolean', default: false },
   },
@@ -72,6 +74,7 @@ const runs = intArg('runs', args.runs, 3, 2000);
 const warmup = intArg('warmup', args.warmup, 0, 200);
 const photos = intArg('photos', args.photos, 1, 100);
 const bareRounds = intArg('bare-rounds', args['bare-rounds'], 1, 20);
+if (args.litert !== undefined && args.litert !== 'page' && args.litert !== 'worker') fail(`--litert takes page or worker, not "${args.litert}"`);
 const launches = intArg('launches', args.launches, 1, 20);
 const threadsArg = args.threads === undefined ? undefined : intArg('threads', args.threads, 1, 64);
 
@@ -84,6 +87,7 @@ async function runLab(page: Page, base: string, runtime: string, closeAfter = fa
   const q = new URLSearchParams();
   for (const id of modelIds) q.append('model', id);
   q.set('runtime', runtime);
+  if (args.litert) q.set('litert', args.litert);
   if (threadsArg !== undefined) q.set('threads', String(threadsArg));
   q.set('runs', String(runs));
   q.set('warmup', String(warmup));

@@ -9,6 +9,7 @@ import { AssetError, materializeAsset, syncFile, type AssetSource, type Outcome 
 import { deriveAll } from './assets/derive.ts';
 import { makeThumbnails } from './assets/thumbnails.ts';
 import { writeDownloadSizes } from './assets/download-sizes.ts';
+import { bundleWorkers } from './assets/workers.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const publicDir = join(root, 'public');
@@ -44,13 +45,14 @@ async function main(): Promise<void> {
   );
   for (const outcome of await deriveAll(manifest.derived, manifest.models, publicDir)) counts[outcome]++;
   const wasm = await copyWasm();
+  const workers = await bundleWorkers(root, publicDir);
   const thumbs = await makeThumbnails(manifest.images, publicDir);
   const pairModels = manifest.pairs.flatMap((p) => [p.a, p.b]);
   const modelFiles = [...manifest.models, ...manifest.derived].filter((m) => pairModels.includes(m.id)).map((m) => m.file);
   await writeDownloadSizes(publicDir, wasmFolders.map((w) => w.to), modelFiles);
   const source = mirror ? `mirror ${mirror}` : 'source URLs';
   console.log(
-    `assets: ${counts.present} already present, ${counts.copied} copied, ${counts.downloaded} downloaded, ${counts.derived} derived (from ${source}); ${wasm} WASM files updated, ${thumbs} thumbnails made`,
+    `assets: ${counts.present} already present, ${counts.copied} copied, ${counts.downloaded} downloaded, ${counts.derived} derived (from ${source}); ${wasm} WASM files updated, ${workers} worker scripts bundled, ${thumbs} thumbnails made`,
   );
 }
 

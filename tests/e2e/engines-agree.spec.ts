@@ -25,6 +25,22 @@ for (const runtime of ['tfjs-tflite', 'litert']) for (const [g, ids] of groups.e
   });
 }
 
+// LiteRT.js in a Web Worker (opt-in, `?litert=worker`): the same checks pass through the worker's
+// messages, under the site's CSP and cross-origin isolation (threads inside the worker).
+test('models load in LiteRT.js running in a Web Worker', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+  const query = groups[0]!.map((id) => `model=${id}`).join('&');
+  await openLab(page, `/labs/benchmark/?${query}&runtime=litert&litert=worker&runs=3&warmup=0`, 'benchmark-lab');
+  await page.getByTestId('benchmark-lab').getByRole('button', { name: 'Run benchmark' }).click();
+  await expect(page.getByTestId('bench-done')).toBeVisible({ timeout: 120_000 });
+  for (const id of groups[0]!) {
+    await expect(page.locator(`[data-testid="bench-results"] tr[data-model="${id}"]`), id).toHaveCount(1);
+  }
+  await expect(page.getByTestId('bench-results')).toContainText('_worker');
+  expect(workers.some((p) => p.endsWith('/workers/litert-worker.js'))).toBe(true);
+});
+
 test('more models than one run allows gives a clear message', async ({ page }) => {
   await openLab(page, `/labs/benchmark/?${all.map((id) => `model=${id}`).join('&')}&runs=3&warmup=0`, 'benchmark-lab');
   await page.getByTestId('benchmark-lab').getByRole('button', { name: 'Run benchmark' }).click();

@@ -25,3 +25,19 @@ export function defaultThreads(runtime: RuntimeId = DEFAULT_RUNTIME): number {
   return Math.max(1, Math.min(4, wanted));
 }
 
+/** Where LiteRT.js runs: in the page, or in a Web Worker (off the main thread). */
+export type LiteRtPlacement = 'page' | 'worker';
+
+/**
+ * Where LiteRT.js runs unless the URL says otherwise (`?litert=worker` or `?litert=page`). In the page:
+ * in a worker it measured slower (`npm run bench -- --runtimes litert --launches 1 --litert worker`,
+ * lab +33% over the bare loop vs +5-10% in the page, cold start 4.2 s vs 2.5 s; one run, loaded machine).
+ */
+export const DEFAULT_LITERT_PLACEMENT: LiteRtPlacement = 'page';
+
+/** The placement for a page whose query string is `search`; 'page' wherever workers are missing. */
+export function liteRtPlacement(search: string, hasWorker: boolean): LiteRtPlacement {
+  if (!hasWorker) return 'page';
+  const asked = new URLSearchParams(search).get('litert');
+  return asked === 'page' || asked === 'worker' ? asked : DEFAULT_LITERT_PLACEMENT;
+}

@@ -10,21 +10,27 @@
 //   openModel(engine, bytes, options)  the same with any Engine (tests pass a fake one)
 //   readModelIO(bytes), modelIO(model) the input/output TensorSpecs of a .tflite file
 //   isCrossOriginIsolated(), defaultThreads(id), DEFAULT_RUNTIME   what the page allows, the default
+//   liteRtPlacement(search, hasWorker)  LiteRT.js in a Web Worker or in the page (`?litert=worker`)
 // Types are re-exported from ./types.ts.
 import { openModel } from './load.ts';
 import type { ModelIO } from './model-io.ts';
 import type { Engine, LoadOptions, LoadedModel, RuntimeId } from './types.ts';
+import { liteRtPlacement } from './environment.ts';
 
 export * from './types.ts';
 export { openModel } from './load.ts';
 export { modelIO, readModelIO, type ModelIO } from './model-io.ts';
-export { DEFAULT_RUNTIME, defaultThreads, isCrossOriginIsolated } from './environment.ts';
+export { DEFAULT_RUNTIME, defaultThreads, isCrossOriginIsolated, liteRtPlacement, type LiteRtPlacement } from './environment.ts';
 
 /** The adapters, as data: id -> dynamic import of its module. Display order: the default (LiteRT.js) first. */
 const registry: Record<RuntimeId, { label: string; load: () => Promise<Engine> }> = {
   litert: {
     label: 'LiteRT.js (@litertjs/core)',
-    load: () => import('./litert.ts').then((m) => m.liteRtEngine),
+    // In the page, or in a Web Worker with `?litert=worker` (see DEFAULT_LITERT_PLACEMENT).
+    load: () =>
+      liteRtPlacement(globalThis.location?.search ?? '', typeof Worker !== 'undefined') === 'worker'
+        ? import('./litert-worker/client.ts').then((m) => m.liteRtWorkerEngine)
+        : import('./litert.ts').then((m) => m.liteRtEngine),
   },
   'tfjs-tflite': {
     label: 'TensorFlow Lite for the web (@tensorflow/tfjs-tflite)',

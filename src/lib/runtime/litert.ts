@@ -48,8 +48,11 @@ function throwOnPrepareFailure(when: string, code: 'model-load-failed' | 'run-fa
   if (failures.length) throw new RuntimeError(`LiteRT.js ${when}: ${failures.join(' ')}`, code);
 }
 
-/** Loads LiteRT.js and its WASM once per page, threaded when the page is cross-origin isolated. */
-function setupLiteRt(): Promise<LiteRtSetup> {
+/**
+ * Loads LiteRT.js and its WASM once per page (or worker), threaded when cross-origin isolated.
+ * The first caller's `wasmDir` wins: LiteRT.js loads once.
+ */
+function setupLiteRt(wasmDir: string): Promise<LiteRtSetup> {
   setupPromise ??= (async () => {
     const mod = await import('@litertjs/core');
     const isolated = isCrossOriginIsolated();
@@ -58,7 +61,7 @@ function setupLiteRt(): Promise<LiteRtSetup> {
     // @litertjs/wasm-utils passes a global `Module` object to the Emscripten factory, if one exists.
     const scope = globalThis as { Module?: Record<string, unknown> };
     scope.Module = { ...scope.Module, print: routeLiteRtLog, printErr: routeLiteRtLog };
-    const liteRt = await mod.loadLiteRt(LITERT_WASM_PATH, { threads: threaded });
+    const liteRt = await mod.loadLiteRt(wasmDir, { threads: threaded });
     const poolThreads = threaded ? liteRt.liteRtWasm.getThreadCount() : 1;
     const variant = threaded ? 'litert_wasm_threaded' : relaxedSimd ? 'litert_wasm' : 'litert_wasm_compat';
     return { mod, variant, threaded, poolThreads };
@@ -149,13 +152,14 @@ class LiteRtModel implements EngineModel {
   }
 }
 
-export const liteRtEngine: Engine = {
+/** The LiteRT.js engine of this page or worker, loading its WASM from `wasmDir` (an absolute URL in a worker). */
+export const createLiteRtEngine = (wasmDir: string): Engine => ({
   id: 'litert',
   async ready() {
-    await setupLiteRt();
+    await setupLiteRt(wasmDir);
   },
   async compile(bytes, options) {
-    const setup = await setupLiteRt();
+    const setup = await setupLiteRt(wasmDir);
     const threads = setup.threaded ? Math.min(options.threads, setup.poolThreads) : 1;
     let compiled: CompiledModel;
     try {
@@ -174,4 +178,6 @@ export const liteRtEngine: Engine = {
     const info: RuntimeInfo = { runtime: 'litert', variant: setup.variant, threads, crossOriginIsolated: isCrossOriginIsolated() };
     return new LiteRtModel(setup, compiled, info);
   },
-};
+});
+
+export const liteRtEngine: Engine = createLiteRtEngine(LITERT_WASM_PATH);

@@ -54,11 +54,12 @@ class Model implements LoadedModel {
       const t0 = performance.now();
       this.engine.setInputs(inputs);
       const t1 = performance.now();
-      await this.engine.invoke();
+      const remoteMs = await this.engine.invoke();
       const t2 = performance.now();
       const outputs = this.engine.readOutputs();
       const t3 = performance.now();
-      return { outputs, inferenceMs: t2 - t1, copyMs: t1 - t0 + (t3 - t2) };
+      const inferenceMs = typeof remoteMs === 'number' ? remoteMs : t2 - t1;
+      return { outputs, inferenceMs, copyMs: t3 - t0 - inferenceMs };
     } catch (err) {
       if (err instanceof RuntimeError) throw err;
       throw new RuntimeError(`${this.info.runtime} failed to run the model: ${(err as Error).message}`, 'run-failed');

@@ -101,7 +101,11 @@ export interface EngineModel {
   readonly reportedOutputs: readonly EngineTensorReport[];
   /** Copies the inputs into the engine (already checked: one per input, right length). */
   setInputs(inputs: readonly TensorData[]): void;
-  invoke(): Promise<void> | void;
+  /**
+   * Runs the model. An engine that runs elsewhere (a Web Worker) resolves with the time its own
+   * invoke took there, ms, so the messaging around it is counted as copy time, not inference.
+   */
+  invoke(): Promise<number | void> | number | void;
   /** Copies every output out of the engine; lengths are whatever the engine produced (dynamic shapes). */
   readOutputs(): TensorData[];
   /** Releases per-run engine objects; called after every run, failed or not. */

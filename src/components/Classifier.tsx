@@ -76,7 +76,7 @@ export default function Classifier({ lang }: Props) {
           {phase === 'error' && <button type="button" onClick={models.retry}>{t('retry')}</button>}
         </div>
       )}
-      <h3 class="clf-heading">{t('chooseImage')}</h3>
+      <h2 class="clf-heading">{t('chooseImage')}</h2>
       <ImageSources lang={lang} onBlob={onBlob} onSample={onSample} fileInputId={`${uid}-file`} />
       <div class="clf-camera">
         <button type="button" class="clf-camera__toggle" aria-pressed={webcam} onClick={() => setWebcam((w) => !w)}>

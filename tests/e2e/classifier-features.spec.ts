@@ -175,7 +175,8 @@ test.describe('classic mistakes', () => {
     await pickSample(page);
     await page.locator('select[name="mistake"]').selectOption('labels-off-by-one');
     await expect(page.locator('[data-testid="mistake-prediction"]').first()).toBeVisible();
-    expect(new URL(page.url()).searchParams.get('mistake')).toBe('labels-off-by-one');
+    // The URL follows the choice in an effect after the render: poll rather than read it once.
+    await expect.poll(() => new URL(page.url()).searchParams.get('mistake')).toBe('labels-off-by-one');
     // Same class indices, labels shifted by one line.
     const pairs = await page.locator('[data-testid="mistake-model"]').first().evaluate((m) => ({
       correct: [...m.querySelectorAll<HTMLElement>('[data-testid="correct-prediction"]')].map((l) => l.dataset.classIndex),
@@ -184,7 +185,7 @@ test.describe('classic mistakes', () => {
     expect(pairs.broken).toEqual(pairs.correct);
     await page.locator('select[name="mistake"]').selectOption('');
     await expect(page.locator('[data-testid="mistake-prediction"]')).toHaveCount(0);
-    expect(new URL(page.url()).searchParams.has('mistake')).toBe(false);
+    await expect.poll(() => new URL(page.url()).searchParams.has('mistake')).toBe(false);
   });
 });
 

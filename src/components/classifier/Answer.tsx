@@ -39,7 +39,7 @@ export default function Answer({ lang, entries, sessions, outcome, uid, answerRe
   const size = models[0] ? Math.round(Math.sqrt(models[0].result.trace.rgb.length / 3)) : 224;
   return (
     <section class="clf-answer" ref={answerRef} tabIndex={-1} aria-labelledby={`${uid}-answer`} data-testid="answer">
-      <h3 id={`${uid}-answer`} class="sr-only">{t('answerHeading')}</h3>
+      <h2 id={`${uid}-answer`} class="sr-only">{t('answerHeading')}</h2>
       {outcome && v && (
         <div class="clf-answer__head">
           <RgbCanvas rgb={models[0]!.result.trace.rgb} size={size} label={t('modelInputAlt', { size })} caption={t('modelInput', { size })} />

@@ -27,7 +27,7 @@ export default function MistakePanel({ lang, mistake, onChange, outcome, uid }: 
   const size = view ? Math.round(Math.sqrt(view.trace.rgb.length / 3)) : 0;
   return (
     <section class="clf-mistakes" aria-labelledby={`${uid}-mistakes`} data-testid="mistakes" data-mistake={mistake ?? ''}>
-      <h3 id={`${uid}-mistakes`} class="clf-heading">{t('mistakesHeading')}</h3>
+      <h2 id={`${uid}-mistakes`} class="clf-heading">{t('mistakesHeading')}</h2>
       <p>{t('mistakesIntro')}</p>
       <label class="clf-mistakes__pick">
         <span>{t('mistakeLabel')}</span>
@@ -46,7 +46,7 @@ export default function MistakePanel({ lang, mistake, onChange, outcome, uid }: 
           <div class="clf-mistakes__grid">
             {shown.models.map((m) => (
               <div class="clf-mistakes__model" key={m.session.entry.id} data-testid="mistake-model" data-model={m.session.entry.id} data-applies={String(!!m.mistaken)}>
-                <h4>{m.session.entry.name[lang]}</h4>
+                <h3>{m.session.entry.name[lang]}</h3>
                 {m.mistaken ? (
                   <div class="clf-mistakes__pair">
                     <div>

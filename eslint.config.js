@@ -23,8 +23,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
-      // Warn, not error, until every island's dependency lists are complete (issue 13's hook + view split).
-      'react-hooks/exhaustive-deps': 'warn',
+      // Every island's dependency lists are complete: keep them so.
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
 );

@@ -50,6 +50,7 @@ try {
   await waitForServer();
   mkdirSync(outDir, { recursive: true });
   const paths = await sitemapPaths();
+  const failed: string[] = [];
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
   for (const [kind, viewport] of Object.entries(viewports)) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: viewport.deviceScaleFactor, serviceWorkers: 'block' });
@@ -67,12 +68,21 @@ try {
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(1500);
       const file = join(outDir, `${shotName(path)}-${kind}.jpg`);
-      await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 60 });
-      console.log(file);
+      try {
+        await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 60, timeout: 90_000 });
+        console.log(file);
+      } catch (err) {
+        // One slow page (a busy machine) should not cost the other screenshots.
+        failed.push(`${file}: ${(err as Error).message.split('\n')[0]}`);
+      }
     }
     await context.close();
   }
   await browser.close();
+  if (failed.length) {
+    console.error(`no screenshot of:\n${failed.join('\n')}`);
+    process.exitCode = 1;
+  }
 } finally {
   server.kill();
 }

@@ -1,11 +1,11 @@
 // npm run screenshots: full-page JPEGs of every page of the built site, English and Japanese, desktop
 // and phone width, into docs/screenshots/ (reviewers look at these; they are not test oracles).
 // Serves $ASTRO_OUT_DIR (default dist/) with astro preview; build first (`npm run build`).
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../src/lib/node/chromium.ts';
+import { startPreview, stopPreview } from '../src/lib/node/site.ts';
 
 const port = Number(process.env.SCREENSHOT_PORT ?? 4420);
 const origin = `http://127.0.0.1:${port}`;
@@ -33,21 +33,8 @@ async function sitemapPaths(): Promise<string[]> {
   return paths.filter((p) => only.length === 0 || only.some((s) => p.includes(s)));
 }
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(origin)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`astro preview did not answer on ${origin}`);
-}
-
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+const server = await startPreview(process.cwd(), port);
 try {
-  await waitForServer();
   mkdirSync(outDir, { recursive: true });
   const paths = await sitemapPaths();
   const failed: string[] = [];
@@ -84,5 +71,5 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  server.kill();
+  stopPreview(server);
 }

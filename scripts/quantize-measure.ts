@@ -1,6 +1,7 @@
 // `npx tsx scripts/quantize-measure.ts [what…]`: the quantizer's measurements, taken the way a reader
 // takes them, through the site's own labs in headless Chromium:
-//   time      full integer with 100 calibration photos (quantizer lab, ?autorun=1), per model
+//   time      full integer with 100 calibration photos (quantizer lab, ?autorun=1), per model and
+//             runtime: total and calibration time, longest main-thread task
 //   heldout   each range method calibrated on dev photos 51-100, top-1 agreement with float on 1-50
 //             (quantizer lab ?offset=50&calibration=50, then the accuracy lab on 50 photos)
 //   speed     float vs dynamic range vs float16 vs full integer, interleaved, both runtimes
@@ -61,9 +62,19 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     for (const model of models) {
       if (what.has('time')) {
-        await quantize(page, base, { model, mode: 'int8', calibration: '100' });
-        const timing = page.getByTestId('quantize-timing');
-        emit({ what: 'time', model, total_ms: Number(await timing.getAttribute('data-total-ms')), calibration_ms: Number(await timing.getAttribute('data-calibration-ms')), text: await timing.innerText(), size_before: Number(await page.getByTestId('quantize-result').getAttribute('data-size-before')), size_after: Number(await page.getByTestId('quantize-result').getAttribute('data-size-after')) });
+        for (const runtime of runtimeIds) {
+          await quantize(page, base, { model, mode: 'int8', calibration: '100', runtime });
+          const timing = page.getByTestId('quantize-timing');
+          const attr = (name: string) => timing.getAttribute(name);
+          emit({
+            what: 'time', model, runtime,
+            total_ms: Number(await attr('data-total-ms')), calibration_ms: Number(await attr('data-calibration-ms')),
+            longest_task_ms: Number(await attr('data-longest-task-ms')), inference_in_worker: (await attr('data-inference-in-worker')) === 'true',
+            text: await timing.innerText(),
+            size_before: Number(await page.getByTestId('quantize-result').getAttribute('data-size-before')),
+            size_after: Number(await page.getByTestId('quantize-result').getAttribute('data-size-after')),
+          });
+        }
       }
       if (what.has('heldout')) {
         for (const range of RANGE_METHODS) {

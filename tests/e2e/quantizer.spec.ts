@@ -179,6 +179,45 @@ test.describe('bad input', () => {
     await expect(status).toContainText('演算子 EXP は「入出力も整数の完全整数」の設定では量子化できない');
   });
 
+  test('own photos: calibration runs in a worker, and files that are not usable photos are skipped with a reason', async ({ page }) => {
+    test.setTimeout(180_000);
+    const dev = join(import.meta.dirname, '../../public/imagenet-dev');
+    const jpeg = readFileSync(join(dev, 'n01440764_tench.JPEG'));
+    const files = [
+      ...['n01530575_brambling.JPEG', 'n01601694_water_ouzel.JPEG'].map((name) => ({ name, mimeType: 'image/jpeg', buffer: readFileSync(join(dev, name)) })),
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') },
+      { name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>') },
+      { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) },
+      // A JPEG cut off after its header: the browser cannot decode any of its picture.
+      { name: 'cut.jpg', mimeType: 'image/jpeg', buffer: jpeg.subarray(0, 600) },
+    ];
+    for (const [lang, expected] of [
+      ['', { svg: 'SVG files are vector drawings', 'not-image': 'not an image this browser can read', empty: 'That file is empty', corrupt: 'could not decode that image' }],
+      ['ja/', { svg: 'SVG は写真ではなくベクター図形です', 'not-image': 'このブラウザーで読める画像ファイルではありません', empty: 'ファイルが空です', corrupt: 'この画像をデコードできませんでした' }],
+    ] as const) {
+      await page.goto(`${lang}labs/quantizer/?model=${V1}&mode=int8`);
+      const lab = page.getByTestId('quantizer-lab');
+      await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready');
+      await lab.locator('input[name="photos"][value="own"]').check();
+      await lab.getByTestId('calibration-files').setInputFiles(files);
+      await lab.locator('button.bl-primary').click();
+      const status = page.getByTestId('quantize-status');
+      await expect(status).toHaveAttribute('data-state', /done|error/, { timeout: 120_000 });
+      expect(await status.getAttribute('data-state'), await status.innerText()).toBe('done');
+      // LiteRT.js (the default runtime) ran the calibration model in its worker, not on the page.
+      await expect(page.getByTestId('quantize-timing')).toHaveAttribute('data-inference-in-worker', 'true');
+      const skipped = page.getByTestId('quantize-skipped');
+      const items = skipped.locator('li');
+      const names = await items.locator('strong').allInnerTexts();
+      expect(names.sort()).toEqual(['cut.jpg', 'drawing.svg', 'empty.jpg', 'notes.txt']);
+      await expect(items.filter({ hasText: 'drawing.svg' })).toContainText(expected.svg);
+      await expect(items.filter({ hasText: 'notes.txt' })).toContainText(expected['not-image']);
+      await expect(items.filter({ hasText: 'empty.jpg' })).toContainText(expected.empty);
+      await expect(items.filter({ hasText: 'cut.jpg' })).toContainText(expected.corrupt);
+      await expect(page.getByTestId('quantize-download')).toHaveAttribute('href', /^blob:/);
+    }
+  });
+
   test('cancelling a calibration stops it and leaves the lab ready', async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(`labs/quantizer/?model=${V2}&mode=int8&autorun=1`);

@@ -5,6 +5,7 @@ import { liteRtPlacement, DEFAULT_LITERT_PLACEMENT } from '../../src/lib/runtime
 import { errorReply, replyError, transferables } from '../../src/lib/runtime/litert-worker/protocol.ts';
 import { openModel } from '../../src/lib/runtime/load.ts';
 import { RuntimeError, type Engine } from '../../src/lib/runtime/types.ts';
+import { runsOffMainThread } from '../../src/lib/runtime/index.ts';
 import { fakeEngine, ioOnlyModel } from './helpers/fake-engine.ts';
 
 describe('liteRtPlacement', () => {
@@ -16,6 +17,21 @@ describe('liteRtPlacement', () => {
   });
   it('stays in the page where the browser has no workers', () => {
     expect(liteRtPlacement('?litert=worker', false)).toBe('page');
+  });
+});
+
+describe('runsOffMainThread', () => {
+  it('is true only for LiteRT.js, and only where workers exist', () => {
+    expect(typeof Worker).toBe('undefined');
+    expect(runsOffMainThread('litert')).toBe(false);
+    expect(runsOffMainThread('tfjs-tflite')).toBe(false);
+    (globalThis as { Worker?: unknown }).Worker = class {};
+    try {
+      expect(runsOffMainThread('litert')).toBe(true);
+      expect(runsOffMainThread('tfjs-tflite')).toBe(false);
+    } finally {
+      delete (globalThis as { Worker?: unknown }).Worker;
+    }
   });
 });
 

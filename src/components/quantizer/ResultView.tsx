@@ -7,6 +7,7 @@ import type { QuantizeOutcome } from '../../lib/calibration/pipeline.ts';
 import { quantizerHandoffUrl, saveQuantizerHandoff } from '../../lib/tflite/handoff.ts';
 import type { QuantizeMode } from '../../lib/quantize/index.ts';
 import { formatBytes } from '../../i18n/translate.ts';
+import { describeError } from '../../i18n/errors.ts';
 import { modelIO } from '../../lib/runtime/model-io.ts';
 import { parseTflite } from '../../lib/tflite/reader.ts';
 import type { TensorSpec } from '../../lib/runtime/types.ts';
@@ -75,15 +76,22 @@ export default function ResultView(p: Props) {
       </p>
       <ChangesTable t={t} lang={lang} report={outcome.report} />
       <p>{t('ioLine', { before: specs(floatIo.inputs), after: specs(io.inputs), beforeOut: specs(floatIo.outputs), afterOut: specs(io.outputs) })}</p>
-      <p class="bl-hint" data-testid="quantize-timing" data-total-ms={Math.round(outcome.timings.totalMs)} data-calibration-ms={Math.round(outcome.timings.calibrationMs)}>
+      <p class="bl-hint" data-testid="quantize-timing" data-total-ms={Math.round(outcome.timings.totalMs)} data-calibration-ms={Math.round(outcome.timings.calibrationMs)} data-longest-task-ms={outcome.longestTaskMs ?? undefined} data-inference-in-worker={cal ? String(cal.inWorker) : undefined}>
         {cal
-          ? t('timing', { photos: cal.used, observed: outcome.observedTensors, calSeconds: seconds(outcome.timings.calibrationMs), longTask, writeSeconds: seconds(outcome.timings.writeMs) })
+          ? t('timing', { photos: cal.used, observed: outcome.observedTensors, calSeconds: seconds(outcome.timings.calibrationMs), where: t(cal.inWorker ? 'inferenceInWorker' : 'inferenceOnPage'), longTask, writeSeconds: seconds(outcome.timings.writeMs) })
           : t('timingNoCal', { writeSeconds: seconds(outcome.timings.writeMs) })}
       </p>
       {cal && cal.skipped.length > 0 ? (
-        <p class="bl-hint" data-testid="quantize-skipped">
-          {t('skipped', { count: cal.skipped.length, list: cal.skipped.map((s) => `${s.name} (${s.reason})`).join('; ') })}
-        </p>
+        <div class="bl-hint" data-testid="quantize-skipped">
+          <p>{t('skipped', { count: cal.skipped.length })}</p>
+          <ul>
+            {cal.skipped.map((s) => (
+              <li key={s.name} data-code={s.code}>
+                <strong>{s.name}</strong>: {describeError(s.error, lang).message}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <RuntimeChecks t={t} bytes={outcome.bytes} normalization={p.normalization} />
       <p class="q-subheading">{t('next')}</p>

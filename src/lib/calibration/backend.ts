@@ -1,9 +1,11 @@
-// The CPU-heavy half of a quantization, behind one interface: build the calibration model, record
-// activation ranges, write the quantized model. `localBackend` does it in the calling thread;
+// The CPU-heavy half of a quantization, behind one interface: build the calibration model, turn
+// photos into inputs, record activation ranges, write the quantized model. `localBackend` does it in the calling thread;
 // quantize-client.ts offers the same interface backed by a worker (the lab's choice), so recording
 // ranges over megabytes of activations per photo and writing the model never block the page.
 import { makeCalibrationModel, quantizeModel, QuantizeError, RangeRecorder, type QuantizeMode, type QuantizeReport, type RangeMethod } from '../quantize/index.ts';
 import type { IoType } from './modes.ts';
+import type { CalibrationSink } from './calibrate.ts';
+import { photoToInput } from './prepare-photo.ts';
 
 export interface BackendSetup {
   floatModel: Uint8Array;
@@ -13,11 +15,9 @@ export interface BackendSetup {
   biasCorrection?: boolean;
 }
 
-export interface QuantizerBackend {
+export interface QuantizerBackend extends CalibrationSink {
   /** The calibration model (outputs = every activation to observe) and the order add() expects. */
   calibrationModel(): Promise<{ bytes: Uint8Array; tensorIndices: number[] }>;
-  /** One calibration run: the calibration model's outputs, then its input. May take ownership of the arrays. */
-  add(values: ArrayLike<number>[]): void;
   /** Writes the quantized model with the ranges recorded so far (none for dynamic range / float16). */
   finish(): Promise<{ bytes: Uint8Array; report: QuantizeReport }>;
   /** Stops any work in progress and releases resources. */
@@ -39,6 +39,7 @@ export function localBackend(setup: BackendSetup): QuantizerBackend {
       recorder = RangeRecorder.forCalibration(made, setup.rangeMethod);
       return { bytes: made.bytes, tensorIndices: made.tensorIndices };
     },
+    prepareInput: photoToInput,
     add(values) {
       if (!recorder) throw new Error('calibrationModel() must come before add()');
       recorder.add(values);

@@ -1,18 +1,22 @@
 // Calibration: run the calibration variant of a float model (its outputs are every activation to
 // observe) in the site's WASM runtime over a representative set of photos, and feed each run's
 // outputs to a range recorder. One photo at a time, yielding to the page between photos, so the
-// page stays responsive and the run can be cancelled at any photo (the lab runs this in a worker).
-import { loadModel, type LoadedModel, type RuntimeId } from '../runtime/index.ts';
-import { decodeImageBlob, imageInputSize, ImageDecodeError, InputSpecError, type Normalization } from '../image/index.ts';
-import { prepareImage } from '../inference/prepared-image.ts';
+// run can be cancelled at any photo. Inference runs in a Web Worker where the runtime can (LiteRT.js):
+// on the page, a v2 calibration model's run blocked the main thread for up to 721 ms.
+import { loadModelOffMainThread, runsOffMainThread, type LoadedModel, type RuntimeId } from '../runtime/index.ts';
+import { imageInputSize, ImageDecodeError, InputSpecError, type Normalization } from '../image/index.ts';
+import type { TensorData, TensorSpec } from '../runtime/types.ts';
 import { yieldToPage } from '../page/yield.ts';
 import { loadPhoto, type CalibrationPhoto } from './photos.ts';
 
-/**
- * Receives one calibration run (a RangeRecorder of lib/quantize): the model's outputs in order,
- * followed by the input it was fed (the input's range is recorded too).
- */
+/** Where calibration's CPU work other than inference happens (the quantizer's backend: a worker in the lab). */
 export interface CalibrationSink {
+  /** A photo as the model's input (prepare-photo.ts); throws ImageDecodeError for an unusable file. */
+  prepareInput(blob: Blob, spec: TensorSpec, normalization: Normalization): Promise<TensorData>;
+  /**
+   * Receives one calibration run (a RangeRecorder of lib/quantize): the model's outputs in order,
+   * followed by the input it was fed (the input's range is recorded too). May take ownership of the arrays.
+   */
   add(values: ArrayLike<number>[]): void;
 }
 
@@ -33,6 +37,9 @@ export interface CalibrationOptions {
 
 export interface SkippedPhoto {
   name: string;
+  /** What was thrown (FetchError, ImageDecodeError...), for the page's error-to-message layer. */
+  error: unknown;
+  /** The library's English message. */
   reason: string;
   /** ImageDecodeError code ('not-image', 'svg', ...) or 'download'. */
   code: string;
@@ -47,6 +54,8 @@ export interface CalibrationRun {
   /** Sum of the engine's invoke times, ms. */
   inferenceMs: number;
   elapsedMs: number;
+  /** Whether inference ran in a Web Worker (false: on the page, where the runtime has no worker). */
+  inWorker: boolean;
 }
 
 export type CalibrationErrorCode = 'no-photos' | 'no-usable-photos' | 'not-image-input' | 'load-failed' | 'run-failed';
@@ -72,7 +81,7 @@ function message(err: unknown): string {
 async function loadCalibrationModel(bytes: Uint8Array, options: CalibrationOptions): Promise<LoadedModel> {
   let model: LoadedModel;
   try {
-    model = await loadModel(options.runtime, bytes, { threads: options.threads });
+    model = await loadModelOffMainThread(options.runtime, bytes, { threads: options.threads });
   } catch (err) {
     throw new CalibrationError(`The calibration model did not load: ${message(err)}`, 'load-failed');
   }
@@ -117,20 +126,16 @@ export async function runCalibration(
         blob = await loadPhoto(photo, signal);
       } catch (err) {
         signal?.throwIfAborted();
-        skipped.push({ name: photo.name, reason: message(err), code: 'download' });
+        skipped.push({ name: photo.name, error: err, reason: message(err), code: 'download' });
         options.onProgress?.({ done: i + 1, total: photos.length, photo: photo.name });
         continue;
       }
       let input;
       try {
-        const decoded = await decodeImageBlob(blob);
-        try {
-          input = prepareImage(decoded).inputFor(spec, options.normalization).input;
-        } finally {
-          decoded.close();
-        }
+        input = await sink.prepareInput(blob, spec, options.normalization);
       } catch (err) {
-        skipped.push({ name: photo.name, reason: message(err), code: err instanceof ImageDecodeError ? err.code : 'corrupt' });
+        signal?.throwIfAborted();
+        skipped.push({ name: photo.name, error: err, reason: message(err), code: err instanceof ImageDecodeError ? err.code : 'corrupt' });
         options.onProgress?.({ done: i + 1, total: photos.length, photo: photo.name });
         await yieldToPage();
         continue;
@@ -155,6 +160,7 @@ export async function runCalibration(
       loadMs: model.loadMs,
       inferenceMs,
       elapsedMs: performance.now() - started,
+      inWorker: runsOffMainThread(options.runtime),
     };
   } finally {
     model.dispose();

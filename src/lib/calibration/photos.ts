@@ -2,6 +2,7 @@
 // split of them) or the reader's own files. Plain data (a URL or a Blob), so a set can be handed
 // to the quantizer's worker; photos are fetched or read one at a time, when calibration needs them.
 import { assetUrl, devImages } from '../models.ts';
+import { FetchError } from '../fetch-with-progress.ts';
 
 export interface CalibrationPhoto {
   /** File name or dev-photo id, for progress lines and messages about a photo that was skipped. */
@@ -10,14 +11,17 @@ export interface CalibrationPhoto {
   source: string | Blob;
 }
 
-export class PhotoFetchError extends Error {
-  override name = 'PhotoFetchError';
-}
-
+/** The photo's file; a dev photo that cannot be downloaded throws FetchError (status 0: the network failed). */
 export async function loadPhoto(photo: CalibrationPhoto, signal?: AbortSignal): Promise<Blob> {
   if (typeof photo.source !== 'string') return photo.source;
-  const res = await fetch(photo.source, { signal });
-  if (!res.ok) throw new PhotoFetchError(`Could not download ${photo.name}: HTTP ${res.status}`);
+  let res: Response;
+  try {
+    res = await fetch(photo.source, { signal });
+  } catch (err) {
+    signal?.throwIfAborted();
+    throw new FetchError(`Could not download ${photo.name}: ${(err as Error).message}`, photo.source, 0);
+  }
+  if (!res.ok) throw new FetchError(`Could not download ${photo.name}: HTTP ${res.status}`, photo.source, res.status);
   return res.blob();
 }
 

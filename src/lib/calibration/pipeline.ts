@@ -1,7 +1,7 @@
 // One post-training quantization, as the converter does it: for the full-integer settings, build
 // the calibration model, run it in the site's WASM runtime over the representative photos and record
-// the ranges; then write the quantized model. Inference runs here (the runtimes need the page);
-// the heavy bookkeeping runs in the backend (a worker in the lab, see quantize-client.ts).
+// the ranges; then write the quantized model. Inference runs in the runtime's own worker where it has
+// one (calibrate.ts); the bookkeeping runs in the backend (a worker in the lab, see quantize-client.ts).
 import type { QuantizeMode, QuantizeReport, RangeMethod } from '../quantize/index.ts';
 import type { RuntimeId } from '../runtime/index.ts';
 import type { Normalization } from '../image/input.ts';

@@ -1,8 +1,10 @@
-// The lab's way to quantize: inference for calibration on the page (the WASM runtimes live there),
-// everything else in a module worker: building the calibration model, recording ranges (each run's
-// activations are transferred, not copied) and writing the model. Where no worker can start (Node,
+// The lab's way to quantize: inference for calibration in the runtime's worker (calibrate.ts),
+// everything else in a module worker: building the calibration model, decoding and preparing each
+// photo, recording ranges (each run's activations are transferred, not copied) and writing the model. Where no worker can start (Node,
 // tests) the same steps run in the calling thread.
 import { QuantizeError, type QuantizeErrorCode, type QuantizeMode, type QuantizeReport } from '../quantize/index.ts';
+import { ImageDecodeError, type ImageErrorCode, type Normalization } from '../image/index.ts';
+import type { TensorData, TensorSpec } from '../runtime/types.ts';
 import { localBackend, type BackendSetup, type QuantizerBackend } from './backend.ts';
 import { runQuantizeJob, type QuantizeJob, type QuantizeOutcome } from './pipeline.ts';
 
@@ -10,6 +12,7 @@ export type WorkerRequest =
   | { kind: 'setup'; setup: BackendSetup }
   | { kind: 'add'; values: ArrayLike<number>[] }
   | { id: number; kind: 'calibration-model' }
+  | { id: number; kind: 'prepare'; blob: Blob; spec: TensorSpec; normalization: Normalization }
   | { id: number; kind: 'finish' };
 
 export interface WorkerErrorInfo {
@@ -22,12 +25,14 @@ export interface WorkerErrorInfo {
 
 export type WorkerResponse =
   | { id: number; kind: 'calibration-model'; bytes: Uint8Array; tensorIndices: number[] }
+  | { id: number; kind: 'prepared'; input: TensorData }
   | { id: number; kind: 'finished'; bytes: Uint8Array; report: QuantizeReport }
   | { id: number; kind: 'error'; error: WorkerErrorInfo };
 
 /** The worker's error as the library class the page's error-to-message layer knows. */
 export function reviveError(info: WorkerErrorInfo): Error {
   if (info.name === 'QuantizeError') return new QuantizeError(info.message, info.code as QuantizeErrorCode, info.mode as QuantizeMode, info.op);
+  if (info.name === 'ImageDecodeError') return new ImageDecodeError(info.message, info.code as ImageErrorCode);
   const err = new Error(info.message);
   err.name = info.name;
   return err;
@@ -57,20 +62,26 @@ function workerBackend(worker: Worker, setup: BackendSetup): QuantizerBackend {
     call?.resolve(r);
   };
   worker.onerror = (event) => failAll(new Error(`The quantizer's worker failed: ${event.message || 'its script did not load'}`));
-  const request = <K extends 'calibration-model' | 'finish'>(kind: K) =>
+  type Call = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+  const request = (call: Call) =>
     new Promise<WorkerResponse>((resolve, reject) => {
       if (failure) return reject(failure);
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, kind } as WorkerRequest);
+      worker.postMessage({ ...call, id } as WorkerRequest);
     });
   // The float model is copied, not transferred: the page keeps it for the next setting.
   worker.postMessage({ kind: 'setup', setup } satisfies WorkerRequest);
   return {
     async calibrationModel() {
-      const r = await request('calibration-model');
+      const r = await request({ kind: 'calibration-model' });
       if (r.kind !== 'calibration-model') throw new Error(`Unexpected answer ${r.kind}`);
       return { bytes: r.bytes, tensorIndices: r.tensorIndices };
+    },
+    async prepareInput(blob, spec, normalization) {
+      const r = await request({ kind: 'prepare', blob, spec, normalization });
+      if (r.kind !== 'prepared') throw new Error(`Unexpected answer ${r.kind}`);
+      return r.input;
     },
     add(values) {
       if (failure) throw failure;
@@ -79,7 +90,7 @@ function workerBackend(worker: Worker, setup: BackendSetup): QuantizerBackend {
       worker.postMessage({ kind: 'add', values } satisfies WorkerRequest, [...buffers]);
     },
     async finish() {
-      const r = await request('finish');
+      const r = await request({ kind: 'finish' });
       if (r.kind !== 'finished') throw new Error(`Unexpected answer ${r.kind}`);
       return { bytes: r.bytes, report: r.report };
     },

@@ -1,5 +1,5 @@
-// The quantizer's worker: the local backend (calibration model, range recording, writing the
-// model) behind messages, so that none of it runs on the page's main thread. Page side: quantize-client.ts.
+// The quantizer's worker: the local backend (calibration model, photo preparation, range recording,
+// writing the model) behind messages, so that none of it runs on the page's main thread. Page side: quantize-client.ts.
 import { localBackend, type QuantizerBackend } from './backend.ts';
 import type { WorkerRequest, WorkerResponse } from './quantize-client.ts';
 
@@ -18,6 +18,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     if (!backend) throw new Error('The quantizer worker was not set up');
     if (request.kind === 'add') {
       backend.add(request.values);
+    } else if (request.kind === 'prepare') {
+      const input = await backend.prepareInput(request.blob, request.spec, request.normalization);
+      post({ id: request.id, kind: 'prepared', input }, [input.buffer as ArrayBuffer]);
     } else if (request.kind === 'calibration-model') {
       const made = await backend.calibrationModel();
       post({ id: request.id, kind: 'calibration-model', ...made }, [made.bytes.buffer]);

@@ -4,9 +4,11 @@
 //
 // API:
 //   runtimeIds, runtimeLabels[id], isRuntimeId(value)   the runtimes the site offers
-//   loadEngine(id)                     Promise<Engine>; imports the adapter once per page
+//   loadEngine(id, placement?)         Promise<Engine>; imports the adapter once per page
 //   loadModel(id, bytes, options, io?) Promise<LoadedModel>: specs read from the file, checked against
 //                                      the engine; runAll(inputs) / run(input) -> outputs + timings
+//   loadModelOffMainThread(...)        the same, in a Web Worker where the runtime can run in one
+//   runsOffMainThread(id)              whether it can (LiteRT.js: yes; tfjs-tflite: only in the page)
 //   openModel(engine, bytes, options)  the same with any Engine (tests pass a fake one)
 //   readModelIO(bytes), modelIO(model) the input/output TensorSpecs of a .tflite file
 //   isCrossOriginIsolated(), defaultThreads(id), DEFAULT_RUNTIME   what the page allows, the default
@@ -22,19 +24,20 @@ export { openModel } from './load.ts';
 export { modelIO, readModelIO, type ModelIO } from './model-io.ts';
 export { DEFAULT_RUNTIME, defaultThreads, isCrossOriginIsolated, liteRtPlacement, type LiteRtPlacement } from './environment.ts';
 
-/** The adapters, as data: id -> dynamic import of its module. Display order: the default (LiteRT.js) first. */
-const registry: Record<RuntimeId, { label: string; load: () => Promise<Engine> }> = {
+/**
+ * The adapters, as data: id -> dynamic import of its module, in the page and (where the runtime can)
+ * in a Web Worker. Display order: the default (LiteRT.js) first.
+ */
+const registry: Record<RuntimeId, { label: string; page: () => Promise<Engine>; worker?: () => Promise<Engine> }> = {
   litert: {
     label: 'LiteRT.js (@litertjs/core)',
-    // In the page, or in a Web Worker with `?litert=worker` (see DEFAULT_LITERT_PLACEMENT).
-    load: () =>
-      liteRtPlacement(globalThis.location?.search ?? '', typeof Worker !== 'undefined') === 'worker'
-        ? import('./litert-worker/client.ts').then((m) => m.liteRtWorkerEngine)
-        : import('./litert.ts').then((m) => m.liteRtEngine),
+    page: () => import('./litert.ts').then((m) => m.liteRtEngine),
+    worker: () => import('./litert-worker/client.ts').then((m) => m.liteRtWorkerEngine),
   },
+  // No worker adapter for the unmaintained tfjs-tflite alpha: it stays the in-page comparison.
   'tfjs-tflite': {
     label: 'TensorFlow Lite for the web (@tensorflow/tfjs-tflite)',
-    load: () => import('./tfjs-tflite.ts').then((m) => m.tfjsTfliteEngine),
+    page: () => import('./tfjs-tflite.ts').then((m) => m.tfjsTfliteEngine),
   },
 };
 
@@ -48,15 +51,33 @@ export function isRuntimeId(value: unknown): value is RuntimeId {
   return typeof value === 'string' && (runtimeIds as string[]).includes(value);
 }
 
-const engines = new Map<RuntimeId, Promise<Engine>>();
+const engines = new Map<string, Promise<Engine>>();
 
-/** The engine adapter for `id`, imported on first use. */
-export function loadEngine(id: RuntimeId): Promise<Engine> {
-  let engine = engines.get(id);
+/** Where an engine runs: 'default' is the page, or LiteRT.js's worker with `?litert=worker` (DEFAULT_LITERT_PLACEMENT). */
+export type EnginePlacement = 'default' | 'page' | 'worker';
+
+/** Whether runtime `id` can run in a Web Worker here. */
+export function runsOffMainThread(id: RuntimeId): boolean {
+  return registry[id].worker !== undefined && typeof Worker !== 'undefined';
+}
+
+function resolvePlacement(id: RuntimeId, placement: EnginePlacement): 'page' | 'worker' {
+  if (placement === 'default') {
+    return id === 'litert' ? liteRtPlacement(globalThis.location?.search ?? '', typeof Worker !== 'undefined') : 'page';
+  }
+  return placement === 'worker' && runsOffMainThread(id) ? 'worker' : 'page';
+}
+
+/** The engine adapter for `id`, imported on first use (a worker placement falls back to the page where the runtime has none). */
+export function loadEngine(id: RuntimeId, placement: EnginePlacement = 'default'): Promise<Engine> {
+  const where = resolvePlacement(id, placement);
+  const key = `${id}:${where}`;
+  let engine = engines.get(key);
   if (!engine) {
-    engine = registry[id].load();
-    engine.catch(() => engines.delete(id));
-    engines.set(id, engine);
+    const entry = registry[id];
+    engine = (where === 'worker' ? entry.worker! : entry.page)();
+    engine.catch(() => engines.delete(key));
+    engines.set(key, engine);
   }
   return engine;
 }
@@ -64,6 +85,14 @@ export function loadEngine(id: RuntimeId): Promise<Engine> {
 /** Loads model bytes into runtime `id`. */
 export async function loadModel(id: RuntimeId, bytes: Uint8Array, options: LoadOptions = {}, io?: ModelIO): Promise<LoadedModel> {
   return openModel(await loadEngine(id), bytes, options, io);
+}
+
+/**
+ * Loads model bytes into runtime `id` in a Web Worker where it can run in one (runsOffMainThread), so
+ * long runs never block the page; in the page otherwise.
+ */
+export async function loadModelOffMainThread(id: RuntimeId, bytes: Uint8Array, options: LoadOptions = {}, io?: ModelIO): Promise<LoadedModel> {
+  return openModel(await loadEngine(id, 'worker'), bytes, options, io);
 }
 
 /** Loads a model into some runtime: the seam orchestrators take, so unit tests can pass a fake engine. */

@@ -6,6 +6,7 @@
 //             (quantizer lab ?offset=50&calibration=50, then the accuracy lab on 50 photos)
 //   speed     float vs dynamic range vs float16 vs full integer, interleaved, both runtimes
 //             (the settings comparison of the how-much-faster lesson)
+//   agreement top-1 agreement of each setting with float on the 100 dev photos (accuracy lab)
 //   reference ours vs TFLite's reference file, interleaved in the benchmark lab, both runtimes
 //             (needs ASSET_MIRROR with reference-quantized/)
 // Writes JSON lines to stdout. Needs a built site; --port like `npm run quantize`.
@@ -25,7 +26,7 @@ const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: { port: { type: 'string' }, models: { type: 'string', default: 'mobilenet_v1_0.25_224_float,mobilenet_v2_1.0_224_float_twin' }, runs: { type: 'string', default: '30' } },
 });
-const what = new Set(positionals.length ? positionals : ['time', 'heldout', 'speed', 'reference']);
+const what = new Set(positionals.length ? positionals : ['time', 'heldout', 'agreement', 'speed', 'reference']);
 const models = args.models!.split(',');
 const REFERENCE: Record<string, string> = {
   'mobilenet_v1_0.25_224_float': 'mobilenet_v1_0.25_224_int8_float-io.tflite',
@@ -84,6 +85,14 @@ async function main(): Promise<void> {
             await page.waitForURL(/handoff=quantizer/);
             emit({ what: 'heldout', model, range, bias_correction: bias === '1', calibrated_on: 'dev photos 51-100', evaluated_on: 'dev photos 1-50', ...(await agreement(page, 50)) });
           }
+        }
+      }
+      if (what.has('agreement')) {
+        for (const mode of ['dynamic', 'float16', 'int8'] as const) {
+          await quantize(page, base, { model, mode, calibration: '100' });
+          await page.getByTestId('to-accuracy').click();
+          await page.waitForURL(/handoff=quantizer/);
+          emit({ what: 'agreement', model, mode, evaluated_on: 'dev photos 1-100', ...(await agreement(page, 100)) });
         }
       }
       if (what.has('reference') && existsSync(referenceDir)) {

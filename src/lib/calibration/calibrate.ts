@@ -2,7 +2,8 @@
 // observe) in the site's WASM runtime over a representative set of photos, and feed each run's
 // outputs to a range recorder. One photo at a time, yielding to the page between photos, so the
 // run can be cancelled at any photo. Inference runs in a Web Worker where the runtime can (LiteRT.js):
-// on the page, a v2 calibration model's run blocked the main thread for up to 721 ms.
+// on the page, calibrating v2 blocked the main thread for up to 721 ms on a loaded machine; in the
+// worker, with photos prepared in the quantizer's worker, no task over 50 ms (scripts/quantize-measure.ts time).
 import { loadModelOffMainThread, runsOffMainThread, type LoadedModel, type RuntimeId } from '../runtime/index.ts';
 import { imageInputSize, ImageDecodeError, InputSpecError, type Normalization } from '../image/index.ts';
 import type { TensorData, TensorSpec } from '../runtime/types.ts';

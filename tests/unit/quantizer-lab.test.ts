@@ -1,5 +1,6 @@
 // The quantizer lab's pure parts: the equivalent Python for each setting, where the calibration
 // normalisation comes from, the lab's URL parameters and the representative photo sets.
+import { converterComments } from '../../src/i18n/converter-comments.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +48,19 @@ describe('converterCode', () => {
     expect(converterCode({ mode: 'int8', rangeMethod: 'percentile' })).toContain('always uses min/max');
     expect(converterCode({ mode: 'int8', rangeMethod: 'minmax' })).not.toContain('always uses min/max');
     expect(converterCode({ mode: 'int8', biasCorrection: true })).toContain('does not correct biases');
+  });
+
+  it('writes its comments in the reader\'s language, and only the comments', () => {
+    const options = { mode: 'int8' as const, photoCount: 12, rangeMethod: 'mse', biasCorrection: true, normalization: { mean: [0], std: [1] } };
+    const en = converterCode(options);
+    const ja = converterCode({ ...options, comments: converterComments.ja });
+    expect(ja).toContain('# 写真 12 枚。');
+    expect(ja).toContain('範囲の決め方「mse」');
+    expect(ja).toContain('image  # 0〜255 の値をそのまま');
+    const code = (text: string) => text.split('\n').map((line) => line.replace(/#.*$/, '').trimEnd());
+    expect(code(ja)).toEqual(code(en));
+    // No English prose left in a comment of the Japanese code.
+    for (const line of ja.split('\n').filter((l) => l.includes('#'))) expect(line.split('#')[1]).toMatch(/[ぁ-んァ-ヶ一-龯]/);
   });
 
   it('writes per-channel normalisation with numpy', () => {

@@ -85,9 +85,9 @@ export default function ModeSettings(p: ModeSettingsProps) {
             </label>
             {p.runtimePicker}
           </div>
-          <label class="q-inline">
+          <label class="q-check">
             <input type="checkbox" name="bias" checked={p.biasCorrection} disabled={p.disabled} onChange={(e) => p.onBiasCorrection(e.currentTarget.checked)} />
-            {t('biasCorrection')}
+            <span>{t('biasCorrection')}</span>
           </label>
           <NormalizationSettings {...p} />
         </div>

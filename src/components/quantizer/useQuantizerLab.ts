@@ -1,6 +1,7 @@
 // The quantizer lab's state: the float model (useFloatSource), the converter settings
 // (useQuantizeSettings), and the run on shared/useLabRun.ts (start, progress, cancel, unmount).
 // QuantizerLab.tsx renders it.
+import { converterComments } from '../../i18n/converter-comments.ts';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { devImages, type Locale } from '../../lib/models.ts';
 import { inputTensors } from '../../lib/tflite/reader.ts';
@@ -54,7 +55,7 @@ export function useQuantizerLab(lang: Locale, initialMode: QuantizeMode, initial
     source && source.origin.kind !== 'unknown' ? source.origin.normalization : NORMALIZATION_CHOICES[settings.normChoice];
   const inputSide = source ? (inputTensors(source.model)[0]?.shape[1] ?? 224) : 224;
   const calibrationCount = settings.photoSource === 'dev' ? (photoCount(settings.count) ?? devImages.length) : settings.ownPhotos.length;
-  const python = converterCode({ mode, ioType, inputSize: inputSide, normalization, photoCount: calibrationCount, rangeMethod, biasCorrection });
+  const python = converterCode({ mode, ioType, inputSize: inputSide, normalization, photoCount: calibrationCount, rangeMethod, biasCorrection, comments: converterComments[lang] });
 
   // Changing a setting stops a run in progress (the count field only edits text).
   const change = <V,>(setter: (v: V) => void) => (v: V) => {

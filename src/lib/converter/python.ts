@@ -15,17 +15,42 @@ export interface ConverterCodeOptions {
   rangeMethod?: string;
   /** Bias correction has no converter equivalent either. */
   biasCorrection?: boolean;
+  /** The comments in the reader's language (default English). */
+  comments?: ConverterComments;
 }
+
+/** The comments written into the code, so a page can give them in its reader's language. Placeholders: {count}, {method}. */
+export interface ConverterComments {
+  photos: string;
+  square: string;
+  bilinear: string;
+  raw: string;
+  failOnOperator: string;
+  rangeMethod: string;
+  biasCorrection: string;
+}
+
+export const ENGLISH_COMMENTS: ConverterComments = {
+  photos: '{count} photos, preprocessed exactly as the app does it.',
+  square: 'largest centred square',
+  bilinear: 'bilinear',
+  raw: 'raw 0-255 values',
+  failOnOperator: 'Fail on an operator without an int8 kernel instead of leaving it float (as this page does).',
+  rangeMethod: 'The range method "{method}" is this site\'s option: TensorFlow\'s converter always uses min/max.',
+  biasCorrection: 'Bias correction is this site\'s option: TensorFlow\'s converter does not correct biases.',
+};
+
+const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 
 const fmt = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(Number(x.toPrecision(6))));
 
 /** `(x - mean) / std` as Python, per channel only when the channels differ. */
-function normalizeExpression(norm: Normalization): string {
+function normalizeExpression(norm: Normalization, c: ConverterComments): string {
   const same = (v: number[]) => v.every((x) => x === v[0]);
   const value = (v: number[]) => (same(v) ? fmt(v[0]!) : `np.array([${v.map(fmt).join(', ')}], np.float32)`);
   const mean = value(norm.mean);
   const std = value(norm.std);
-  if (mean === '0.0' && std === '1.0') return 'image  # raw 0-255 values';
+  if (mean === '0.0' && std === '1.0') return `image  # ${c.raw}`;
   if (mean === '0.0') return `image / ${std}`;
   return `(image - ${mean}) / ${std}`;
 }
@@ -34,15 +59,16 @@ function representativeDataset(o: ConverterCodeOptions): string[] {
   const size = o.inputSize ?? 224;
   const count = o.photoCount ?? 100;
   const norm = o.normalization ?? { mean: [127.5], std: [127.5] };
+  const c = o.comments ?? ENGLISH_COMMENTS;
   return [
     'def representative_dataset():',
-    `    # ${count} photos, preprocessed exactly as the app does it.`,
+    `    # ${fill(c.photos, { count })}`,
     `    for path in sorted(glob.glob("calibration/*.jpg"))[:${count}]:`,
     '        image = tf.io.decode_image(tf.io.read_file(path), channels=3, expand_animations=False)',
     '        side = tf.minimum(tf.shape(image)[0], tf.shape(image)[1])',
-    '        image = tf.image.resize_with_crop_or_pad(image, side, side)  # largest centred square',
-    `        image = tf.image.resize(tf.cast(image, tf.float32), [${size}, ${size}])  # bilinear`,
-    `        image = ${normalizeExpression(norm)}`,
+    `        image = tf.image.resize_with_crop_or_pad(image, side, side)  # ${c.square}`,
+    `        image = tf.image.resize(tf.cast(image, tf.float32), [${size}, ${size}])  # ${c.bilinear}`,
+    `        image = ${normalizeExpression(norm, c)}`,
     '        yield [image[tf.newaxis, ...]]',
     '',
   ];
@@ -51,6 +77,7 @@ function representativeDataset(o: ConverterCodeOptions): string[] {
 /** Python for the TensorFlow Lite converter with exactly the lab's settings. */
 export function converterCode(o: ConverterCodeOptions): string {
   const full = o.mode === 'int8' || o.mode === 'int8-io';
+  const c = o.comments ?? ENGLISH_COMMENTS;
   const lines = ['import tensorflow as tf'];
   if (full) lines.push('import glob', ...(o.normalization && !o.normalization.mean.every((x) => x === o.normalization!.mean[0]) ? ['import numpy as np'] : []));
   lines.push('');
@@ -60,7 +87,7 @@ export function converterCode(o: ConverterCodeOptions): string {
   if (o.mode === 'float16') lines.push('converter.target_spec.supported_types = [tf.float16]');
   if (full) {
     lines.push('converter.representative_dataset = representative_dataset');
-    lines.push('# Fail on an operator without an int8 kernel instead of leaving it float (as this page does).');
+    lines.push(`# ${c.failOnOperator}`);
     lines.push('converter.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]');
   }
   if (o.mode === 'int8-io') {
@@ -68,9 +95,9 @@ export function converterCode(o: ConverterCodeOptions): string {
     lines.push(`converter.inference_input_type = tf.${t}`, `converter.inference_output_type = tf.${t}`);
   }
   if (full && o.rangeMethod && o.rangeMethod !== 'minmax') {
-    lines.push(`# The range method "${o.rangeMethod}" is this site's option: TensorFlow's converter always uses min/max.`);
+    lines.push(`# ${fill(c.rangeMethod, { method: o.rangeMethod })}`);
   }
-  if (full && o.biasCorrection) lines.push("# Bias correction is this site's option: TensorFlow's converter does not correct biases.");
+  if (full && o.biasCorrection) lines.push(`# ${c.biasCorrection}`);
   lines.push('tflite_model = converter.convert()');
   lines.push(`open("model_${o.mode.replace('-', '_')}.tflite", "wb").write(tflite_model)`);
   return lines.join('\n');

@@ -1,6 +1,6 @@
 // The quantizer's result: sizes, what changed (ChangesTable), timings, the download, whether each
 // runtime runs the new file (RuntimeChecks), and one click to the inspector, benchmark and accuracy labs.
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/models.ts';
 import type { Normalization } from '../../lib/image/input.ts';
 import type { QuantizeOutcome } from '../../lib/calibration/pipeline.ts';
@@ -33,8 +33,9 @@ const specs = (list: TensorSpec[]) => list.map((s) => `${s.dtype} [${s.shape.joi
 
 export default function ResultView(p: Props) {
   const { t, lang, outcome } = p;
-  const io = modelIO(parseTflite(outcome.bytes));
-  const floatIo = modelIO(p.source.model);
+  // Parsing a 14 MB model takes tens of ms: once per result, not on every render.
+  const io = useMemo(() => modelIO(parseTflite(outcome.bytes)), [outcome.bytes]);
+  const floatIo = useMemo(() => modelIO(p.source.model), [p.source.model]);
   const [handoffError, setHandoffError] = useState('');
 
   const handOver = (lab: 'benchmark' | 'accuracy' | 'inspector') => {
@@ -85,8 +86,8 @@ export default function ResultView(p: Props) {
         <div class="bl-hint" data-testid="quantize-skipped">
           <p>{t('skipped', { count: cal.skipped.length })}</p>
           <ul>
-            {cal.skipped.map((s) => (
-              <li key={s.name} data-code={s.code}>
+            {cal.skipped.map((s, i) => (
+              <li key={i} data-code={s.code}>
                 <strong>{s.name}</strong>: {describeError(s.error, lang).message}
               </li>
             ))}

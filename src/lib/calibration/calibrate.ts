@@ -42,7 +42,7 @@ export interface SkippedPhoto {
   error: unknown;
   /** The library's English message. */
   reason: string;
-  /** ImageDecodeError code ('not-image', 'svg', ...) or 'download'. */
+  /** ImageDecodeError code ('not-image', 'svg', 'corrupt', ...) or 'download'. */
   code: string;
 }
 
@@ -136,7 +136,9 @@ export async function runCalibration(
         input = await sink.prepareInput(blob, spec, options.normalization);
       } catch (err) {
         signal?.throwIfAborted();
-        skipped.push({ name: photo.name, error: err, reason: message(err), code: err instanceof ImageDecodeError ? err.code : 'corrupt' });
+        // Only a file that is not a usable image is skipped; a failing worker or canvas ends the run.
+        if (!(err instanceof ImageDecodeError)) throw err;
+        skipped.push({ name: photo.name, error: err, reason: message(err), code: err.code });
         options.onProgress?.({ done: i + 1, total: photos.length, photo: photo.name });
         await yieldToPage();
         continue;

@@ -1,7 +1,7 @@
 // The lab's way to quantize: inference for calibration in the runtime's worker (calibrate.ts),
 // everything else in a module worker: building the calibration model, decoding and preparing each
-// photo, recording ranges (each run's activations are transferred, not copied) and writing the model. Where no worker can start (Node,
-// tests) the same steps run in the calling thread.
+// photo, recording ranges (each run's activations are transferred, not copied) and writing the
+// model. Where no worker can start (Node, tests) the same steps run in the calling thread.
 import { QuantizeError, type QuantizeErrorCode, type QuantizeMode, type QuantizeReport } from '../quantize/index.ts';
 import { ImageDecodeError, type ImageErrorCode, type Normalization } from '../image/index.ts';
 import type { TensorData, TensorSpec } from '../runtime/types.ts';

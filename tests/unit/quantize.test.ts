@@ -102,19 +102,6 @@ describe('TFLite quantizer arithmetic (hand-computed)', () => {
   });
 });
 
-describe('dynamic range on FULLY_CONNECTED', () => {
-  it('per-tensor int8 weights, asymmetric_quantize_inputs, version 9 (as the TF2 converter writes it)', () => {
-    const float = randomConvNet(seededRandom(9), { size: 2, channels: 40, classes: 30 });
-    const model = parseTflite(quantizeModel(float, { mode: 'dynamic' }).bytes);
-    const sg = mainSubgraph(model);
-    const fc = sg.operators.find((op) => op.opcode === 'FULLY_CONNECTED')!;
-    expect(fc.version).toBe(9);
-    expect(fc.options.asymmetric_quantize_inputs).toBe(true);
-    expect(sg.tensors[fc.inputs[1]!]!.quantization!.scale).toHaveLength(1);
-    expect(sg.tensors[fc.inputs[2]!]!.dtype).toBe('float32');
-  });
-});
-
 describe('dynamic range and float16 on the site float models', () => {
   for (const file of [V1, V2_TWIN]) {
     const float = load(file);
@@ -132,6 +119,8 @@ describe('dynamic range and float16 on the site float models', () => {
         if (w?.dtype === 'int8') {
           expect(w.quantization!.scale.length).toBe(w.shape[op.opcode === 'CONV_2D' ? 0 : 3]);
           expect(w.shape.reduce((a, b) => a * b, 1)).toBeGreaterThanOrEqual(1024);
+          // The v2 twin has dead channels: like the converter, no zero scale (XNNPACK refuses one).
+          expect(w.quantization!.scale.every((s) => s > 0)).toBe(true);
         }
         for (const o of op.outputs) expect(sg.tensors[o]!.dtype).toBe('float32');
       }

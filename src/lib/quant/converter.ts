@@ -98,6 +98,25 @@ export function adjustWeightRangesForBias(
 }
 
 /**
+ * Symmetric weight ranges as the MLIR quantizer behind dynamic range sees them: a
+ * channel whose range is at most 1e-6 wide, e.g. a dead channel of zeros, is widened to ±5e-7
+ * (ExpandVerySmallRange in quantization_utils.cc), so its scale is 1e-6 / 254 instead of 0. The
+ * older quantizer the int8 modes follow keeps scale 0; runtimes such as XNNPACK reject a zero scale.
+ */
+export function expandVerySmallRanges(ranges: { min: number[]; max: number[] }): { min: number[]; max: number[] } {
+  const NEAR_ZERO = 1e-6;
+  const min: number[] = [];
+  const max: number[] = [];
+  for (let c = 0; c < ranges.min.length; c++) {
+    const half = Math.max(Math.abs(ranges.min[c]!), Math.abs(ranges.max[c]!));
+    const wide = 2 * half > NEAR_ZERO;
+    min.push(wide ? -half : -NEAR_ZERO / 2);
+    max.push(wide ? half : NEAR_ZERO / 2);
+  }
+  return { min, max };
+}
+
+/**
  * int32 bias with scale inputScale x weightScale[c] (one weight scale serves every element when the
  * weights are per tensor). Saturates at ±(2^31 - 1) like TFLite.
  */

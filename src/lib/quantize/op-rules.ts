@@ -61,17 +61,44 @@ export const INT8_RULES: Record<string, Int8Rule> = {
 };
 
 /**
- * Ops with hybrid kernels (float activations, int8 weights) and the versions that select them, as the
- * TF2 converter's dynamic-range pass writes them (its own tests: prepare-quantize-dynamic-range.mlir):
- * convolutions per channel; FULLY_CONNECTED per tensor with asymmetric_quantize_inputs (version 9).
+ * Dynamic range (optimizations=[DEFAULT], no dataset), as TensorFlow 2.21's converter writes it (MLIR
+ * pass prepare_quantize_dynamic_range.cc, op properties in tfl_ops.td, its tests
+ * quantize-dynamic-range.mlir; versions from tools/versioning/op_version.cc). Weights are int8,
+ * symmetric on [-127, 127], per channel where the op declares a quantization axis.
+ * - hybrid: the op reads the int8 weights itself and quantizes its float input on every run;
+ *   `version` selects that kernel (per channel), `perTensorVersion` the per-tensor one.
+ * - weightOnly: ops without a hybrid kernel get int8 weights plus a DEQUANTIZE that turns them back
+ *   into float32; the op itself stays float.
  */
-export const HYBRID_RULES: Record<string, { slot: number; axis: number | null; version: number; asymmetricInputs?: boolean }> = {
-  CONV_2D: { slot: 1, axis: 0, version: 5 },
-  DEPTHWISE_CONV_2D: { slot: 1, axis: 3, version: 6 },
-  FULLY_CONNECTED: { slot: 1, axis: null, version: 9, asymmetricInputs: true },
+export interface DynamicRule {
+  kind: 'hybrid' | 'weightOnly';
+  /** Input slot of the weights. */
+  slot: number;
+  /** Per-channel axis, or null for one scale per tensor. */
+  axis: number | null;
+  version?: number;
+  perTensorVersion?: number;
+  /** The kernel quantizes its input asymmetrically (builtin option asymmetric_quantize_inputs). */
+  asymmetricInputs?: boolean;
+}
+
+export const DYNAMIC_RULES: Record<string, DynamicRule> = {
+  CONV_2D: { kind: 'hybrid', slot: 1, axis: 0, version: 5, perTensorVersion: 2 },
+  DEPTHWISE_CONV_2D: { kind: 'hybrid', slot: 1, axis: 3, version: 6, perTensorVersion: 4 },
+  // Per channel since the converter gave FULLY_CONNECTED a quantization axis (version 12);
+  // older converters wrote one scale per tensor (version 9).
+  FULLY_CONNECTED: { kind: 'hybrid', slot: 1, axis: 0, version: 12, perTensorVersion: 9, asymmetricInputs: true },
+  // Only a constant right-hand side is a weight; BATCH_MATMUL has no quantization axis.
+  BATCH_MATMUL: { kind: 'hybrid', slot: 1, axis: null, version: 4, perTensorVersion: 4, asymmetricInputs: true },
+  TRANSPOSE_CONV: { kind: 'weightOnly', slot: 1, axis: 0 },
+  GATHER: { kind: 'weightOnly', slot: 0, axis: null },
+  EMBEDDING_LOOKUP: { kind: 'weightOnly', slot: 1, axis: null },
 };
 
-/** Dynamic range leaves smaller weights in float, as the converter does (weights_min_num_elements). */
+/** DEQUANTIZE of int8 weights: version 2 per tensor, 5 per channel (op_version.cc). */
+export const DEQUANTIZE_INT8_VERSION = { perTensor: 2, perChannel: 5 } as const;
+
+/** Dynamic range leaves smaller weights in float, as the converter does (its minimum_elements_for_weights, 1024 by default). */
 export const DYNAMIC_MIN_ELEMENTS = 1024;
 
 /** The real interval a fused activation clamps to. */

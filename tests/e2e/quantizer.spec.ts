@@ -73,6 +73,12 @@ for (const model of [V1, V2]) {
       // Activations stay float: input and output too.
       expect(page.getByTestId('quantize-result')).toContainText('float32 [1, 224, 224, 3] → float32 [1, 224, 224, 3]');
       for (const c of out.checks) expect(c.state, c.text).toBe('ok');
+      // The hybrid operators, counted from the file: convolutions and depthwise layers with 1024 weights or more.
+      const hybrid = parsed.subgraphs[0]!.operators.filter((op) => parsed.subgraphs[0]!.tensors[op.inputs[1] ?? -1]?.dtype === 'int8');
+      const count = (opcode: string) => hybrid.filter((op) => op.opcode === opcode).length;
+      expect(count('DEPTHWISE_CONV_2D')).toBe(model === V1 ? 7 : 15);
+      await expect(page.getByTestId('quantize-hybrid')).toHaveAttribute('data-ops', `CONV_2D × ${count('CONV_2D')}, DEPTHWISE_CONV_2D × ${count('DEPTHWISE_CONV_2D')}`);
+      await expect(page.getByTestId('quantize-hybrid')).toContainText('runs outside XNNPACK');
     });
 
     test('float16: at most 0.55x, top-1 agrees with float on at least 99 of 100 dev photos', async ({ page }) => {

@@ -14,6 +14,12 @@ interface Props {
 const SKIP_KEYS = { 'small-weights': 'keptFloatSmall', 'shared-weights': 'keptFloatShared', 'no-hybrid-kernel': 'keptFloatNoKernel' } as const;
 const EMPTY = { tensors: 0, constants: 0, bytes: 0 };
 
+/** "CONV_2D × 14, DEPTHWISE_CONV_2D × 7" for the dynamic-range notes of one kind of kernel. */
+function opList(notes: QuantizeOutcome['report']['notes'], kernel: 'hybrid' | 'dequantize'): string {
+  const counts = countBy(notes.filter((n) => n.detail?.kernel === kernel).map((n) => n.opcode));
+  return Object.entries(counts).map(([op, n]) => `${op} × ${n}`).join(', ');
+}
+
 function countBy(codes: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const c of codes) counts[c] = (counts[c] ?? 0) + 1;
@@ -24,6 +30,8 @@ export default function ChangesTable({ t, lang, report }: Props) {
   const dtypes = [...new Set([...Object.keys(report.before.tensorsByDtype), ...Object.keys(report.after.tensorsByDtype)])];
   const ops = [...new Set([...Object.keys(report.opsAdded), ...Object.keys(report.opsRemoved)])];
   const skippedByCode = countBy(report.skipped.map((s) => s.code));
+  const hybrid = report.mode === 'dynamic' ? opList(report.notes, 'hybrid') : '';
+  const weightOnly = report.mode === 'dynamic' ? opList(report.notes, 'dequantize') : '';
   return (
     <>
       <h4>{t('changesHeading')}</h4>
@@ -75,6 +83,16 @@ export default function ChangesTable({ t, lang, report }: Props) {
           })}
         </ul>
       )}
+      {hybrid ? (
+        <p class="bl-hint" data-testid="quantize-hybrid" data-ops={hybrid}>
+          {t('hybridOps', { list: hybrid })} {t('hybridSpeed')}
+        </p>
+      ) : null}
+      {weightOnly ? (
+        <p class="bl-hint" data-testid="quantize-weight-only">
+          {t('weightOnlyOps', { list: weightOnly })}
+        </p>
+      ) : null}
       {Object.entries(skippedByCode).map(([code, count]) => (
         <p class="bl-hint" key={code} data-testid="quantize-kept-float" data-code={code}>
           {t(SKIP_KEYS[code as keyof typeof SKIP_KEYS] ?? 'keptFloatOther', { count, code })}

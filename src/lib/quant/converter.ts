@@ -100,8 +100,8 @@ export function adjustWeightRangesForBias(
 /**
  * Symmetric weight ranges as the MLIR quantizer behind dynamic range sees them: a
  * channel whose range is at most 1e-6 wide, e.g. a dead channel of zeros, is widened to ±5e-7
- * (ExpandVerySmallRange in quantization_utils.cc), so its scale is 1e-6 / 254 instead of 0. The
- * older quantizer the int8 modes follow keeps scale 0; runtimes such as XNNPACK reject a zero scale.
+ * (ExpandVerySmallRange in quantization_utils.cc), so its scale is 1e-6 / 254 instead of the 0 that
+ * max|x| / 127 alone gives. XNNPACK refuses a convolution with a zero scale.
  */
 export function expandVerySmallRanges(ranges: { min: number[]; max: number[] }): { min: number[]; max: number[] } {
   const NEAR_ZERO = 1e-6;

@@ -224,6 +224,30 @@ test.describe('bad input', () => {
     }
   });
 
+  test('a float model that takes no photo (token ids): weight settings work, the run check feeds valid ids, full integer names the operator it cannot quantize', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto('labs/quantizer/');
+    const lab = page.getByTestId('quantizer-lab');
+    const status = page.getByTestId('quantize-status');
+    await lab.getByTestId('quantize-file').setInputFiles({ name: 'movie_review.tflite', mimeType: 'application/octet-stream', buffer: readFileSync(join(import.meta.dirname, '../../public/byo/movie_review.tflite')) });
+    await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready');
+    for (const mode of ['dynamic', 'float16']) {
+      await lab.locator(`input[name="mode"][value="${mode}"]`).check();
+      await lab.locator('button.bl-primary').click();
+      await expect(status).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+      const checks = page.getByTestId('runtime-check');
+      for (const c of await checks.all()) await expect(c).toHaveAttribute('data-state', /ok|refused/, { timeout: 60_000 });
+      // LiteRT.js runs both files when it is given int32 token ids (a float input would be refused).
+      const litert = checks.and(page.locator('[data-runtime="litert"]'));
+      expect(await litert.getAttribute('data-state'), await litert.innerText()).toBe('ok');
+    }
+    await lab.locator('input[name="mode"][value="int8"]').check();
+    await lab.locator('button.bl-primary').click();
+    await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
+    // The operator check comes before calibration: GATHER (the embedding lookup) is named.
+    await expect(status).toContainText('The operator GATHER cannot be quantized with the setting “full integer”');
+  });
+
   test('cancelling a calibration stops it and leaves the lab ready', async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(`labs/quantizer/?model=${V2}&mode=int8&autorun=1`);

@@ -1,22 +1,23 @@
-// Does a produced model load and run in a runtime? One timed inference on a mid-grey image (after one
-// untimed); a refusal is reported with the runtime's own reason rather than hidden.
+// Does a produced model load and run in a runtime? One timed inference (after one untimed) on a
+// mid-grey image, or on synthetic inputs for a model that takes no photo; a refusal is reported with the runtime's own reason rather than hidden.
 import { loadModel, type RuntimeId } from '../runtime/index.ts';
 import { buildInput, imageInputSize, type Normalization } from '../image/input.ts';
-import type { InputData, TensorSpec } from '../runtime/types.ts';
+import type { TensorData, TensorSpec } from '../runtime/types.ts';
+import { isPhotoInput, syntheticInputs } from '../tryit/synthetic-inputs.ts';
 
 export type RunCheck = { runtime: RuntimeId; ok: true; inferenceMs: number; loadMs: number } | { runtime: RuntimeId; ok: false; reason: string };
 
-/** A neutral input of the model's own dtype: mid-grey for images, zeros otherwise. */
-function neutralInput(spec: TensorSpec, norm: Normalization): InputData {
-  try {
-    const { height, width } = imageInputSize(spec);
-    return buildInput(new Float32Array(height * width * 3).fill(127.5), spec, norm);
-  } catch {
-    const n = spec.shape.reduce((a, b) => a * Math.max(1, b), 1);
-    if (spec.dtype === 'uint8') return new Uint8Array(n);
-    if (spec.dtype === 'int8') return new Int8Array(n);
-    return new Float32Array(n);
+/**
+ * Inputs of the model's own dtypes and shapes: a mid-grey photo for a model that takes one, the
+ * benchmark lab's synthetic inputs otherwise (token ids, audio, several inputs).
+ */
+function neutralInputs(specs: readonly TensorSpec[], norm: Normalization): TensorData[] {
+  const [first] = specs;
+  if (specs.length === 1 && first && isPhotoInput(first)) {
+    const { height, width } = imageInputSize(first);
+    return [buildInput(new Float32Array(height * width * 3).fill(127.5), first, norm)];
   }
+  return syntheticInputs(specs);
 }
 
 export async function checkRuns(runtime: RuntimeId, bytes: Uint8Array, norm: Normalization, threads?: number): Promise<RunCheck> {
@@ -27,12 +28,11 @@ export async function checkRuns(runtime: RuntimeId, bytes: Uint8Array, norm: Nor
     return { runtime, ok: false, reason: err instanceof Error ? err.message : String(err) };
   }
   try {
-    const spec = model.inputs[0];
-    if (!spec) return { runtime, ok: false, reason: 'the model has no input' };
-    const input = neutralInput(spec, norm);
+    if (model.inputs.length === 0) return { runtime, ok: false, reason: 'the model has no input' };
+    const inputs = neutralInputs(model.inputs, norm);
     // The first invoke pays one-off set-up (weight packing, memory planning): time the second.
-    await model.run(input);
-    const result = await model.run(input);
+    await model.runAll(inputs);
+    const result = await model.runAll(inputs);
     return { runtime, ok: true, inferenceMs: result.inferenceMs, loadMs: model.loadMs };
   } catch (err) {
     return { runtime, ok: false, reason: err instanceof Error ? err.message : String(err) };

@@ -20,6 +20,11 @@ const pages = [
 ];
 
 async function audit(page: Page, label: string) {
+  // Expressive Code makes a code block that scrolls focusable (tabindex) from a ResizeObserver, 250 ms
+  // after layout and then when idle: wait for it, or axe may look first (scrollable-region-focusable).
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')),
+  );
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const minor = violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
   if (minor.length) console.log(`${label}: ${minor.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(', ')}`);

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { parseTflite } from '../../src/lib/tflite/reader.ts';
 import { compareWithReference } from '../../src/lib/quantize/index.ts';
-import { modelWithExp } from '../unit/quantize-fixtures.ts';
+import { modelWithSin, opZooNet } from '../unit/quantize-fixtures.ts';
 import { downloadQuantized, storeQuantizerHandoff } from '../../src/lib/node/quantizer-page.ts';
 
 const V1 = 'mobilenet_v1_0.25_224_float';
@@ -150,14 +150,14 @@ test.describe('bad input', () => {
     await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
     await expect(status).toContainText('already quantized');
 
-    // 3. An operator the int8 settings cannot quantize (EXP, in a model built with the project's writer).
-    await lab.getByTestId('quantize-file').setInputFiles({ name: 'conv_exp.tflite', mimeType: 'application/octet-stream', buffer: Buffer.from(modelWithExp()) });
+    // 3. An operator the int8 settings cannot quantize (SIN, in a model built with the project's writer).
+    await lab.getByTestId('quantize-file').setInputFiles({ name: 'conv_sin.tflite', mimeType: 'application/octet-stream', buffer: Buffer.from(modelWithSin()) });
     await expect(modelStatus).toHaveAttribute('data-state', 'ready');
     await lab.locator('input[name="mode"][value="int8"]').check();
     await lab.locator('input[name="norm"][value="zero-to-one"]').check();
     await lab.locator('button.bl-primary').click();
     await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
-    await expect(status).toContainText('The operator EXP cannot be quantized with the setting “full integer”');
+    await expect(status).toContainText('The operator SIN cannot be quantized with the setting “full integer”');
     // The other settings still work on the same file.
     await lab.locator('input[name="mode"][value="dynamic"]').check();
     await lab.locator('button.bl-primary').click();
@@ -177,12 +177,12 @@ test.describe('bad input', () => {
     await page.goto('ja/labs/quantizer/');
     const lab = page.getByTestId('quantizer-lab');
     await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready');
-    await lab.getByTestId('quantize-file').setInputFiles({ name: 'conv_exp.tflite', mimeType: 'application/octet-stream', buffer: Buffer.from(modelWithExp()) });
+    await lab.getByTestId('quantize-file').setInputFiles({ name: 'conv_sin.tflite', mimeType: 'application/octet-stream', buffer: Buffer.from(modelWithSin()) });
     await lab.locator('input[name="mode"][value="int8-io"]').check();
     await lab.locator('button.bl-primary').click();
     const status = page.getByTestId('quantize-status');
     await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
-    await expect(status).toContainText('演算子 EXP は「入出力も整数の完全整数」の設定では量子化できない');
+    await expect(status).toContainText('演算子 SIN は「入出力も整数の完全整数」の設定では量子化できない');
   });
 
   test('own photos: calibration runs in a worker, and files that are not usable photos are skipped with a reason', async ({ page }) => {
@@ -224,7 +224,7 @@ test.describe('bad input', () => {
     }
   });
 
-  test('a float model that takes no photo (token ids): weight settings work, the run check feeds valid ids, full integer names the operator it cannot quantize', async ({ page }) => {
+  test('a float model that takes no photo (token ids): weight settings work, the run check feeds valid ids, full integer says it needs a dataset of token ids', async ({ page }) => {
     test.setTimeout(180_000);
     await page.goto('labs/quantizer/');
     const lab = page.getByTestId('quantizer-lab');
@@ -244,8 +244,37 @@ test.describe('bad input', () => {
     await lab.locator('input[name="mode"][value="int8"]').check();
     await lab.locator('button.bl-primary').click();
     await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
-    // The operator check comes before calibration: GATHER (the embedding lookup) is named.
-    await expect(status).toContainText('The operator GATHER cannot be quantized with the setting “full integer”');
+    // Every operator has an int8 kernel (GATHER included), but calibration feeds photos: the page says what it would need.
+    await expect(status).toContainText('Calibration feeds photos, but this model’s input is int32 [1, 256]');
+  });
+
+  test('a float model through SPLIT, MAXIMUM, PADV2, TRANSPOSE_CONV, LOG_SOFTMAX, GATHER and ARG_MAX: full integer calibrates, and both runtimes run the file', async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.goto('labs/quantizer/');
+    const lab = page.getByTestId('quantizer-lab');
+    const status = page.getByTestId('quantize-status');
+    // The second copy has all-zero weights: every activation is always 0, a range of width 0.
+    for (const [name, bytes] of [['op_zoo.tflite', opZooNet()], ['op_zoo_dead.tflite', opZooNet(() => 0.5)]] as const) {
+      await lab.getByTestId('quantize-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+      await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready');
+      await expect(page.getByTestId('quantize-model-status')).toContainText(name);
+      await lab.locator('input[name="mode"][value="int8"]').check();
+      await lab.locator('input[name="norm"][value="zero-to-one"]').check();
+      await lab.locator('input[name="calibration"]').fill('8');
+      await lab.locator('button.bl-primary').click();
+      await expect(status).toHaveAttribute('data-state', /done|error/, { timeout: 120_000 });
+      expect(await status.getAttribute('data-state'), await status.innerText()).toBe('done');
+      const model = parseTflite(await downloadQuantized(page));
+      const ops = model.subgraphs[0]!.operators.map((o) => o.opcode);
+      expect(ops).toEqual(expect.arrayContaining(['SPLIT', 'MAXIMUM', 'PADV2', 'TRANSPOSE_CONV', 'LOG_SOFTMAX', 'GATHER', 'ARG_MAX']));
+      // Each runtime's own int8 kernels accept the parameters and versions written (their Prepare checks them).
+      const checks = page.getByTestId('runtime-check');
+      await expect(checks).toHaveCount(2);
+      for (const c of await checks.all()) {
+        await expect(c).toHaveAttribute('data-state', /ok|refused/, { timeout: 60_000 });
+        expect(await c.getAttribute('data-state'), `${name}: ${await c.innerText()}`).toBe('ok');
+      }
+    }
   });
 
   test('cancelling a calibration stops it and leaves the lab ready', async ({ page }) => {

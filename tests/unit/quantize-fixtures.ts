@@ -2,7 +2,7 @@
 import { BUILTIN_OPERATORS } from '../../src/lib/tflite/opcodes.ts';
 import type { OperatorOptions, TfliteDtype } from '../../src/lib/tflite/types.ts';
 import { writeTflite, type WritableTensor } from '../../src/lib/tflite/writer.ts';
-import type { RandomSource } from '../../src/lib/random.ts';
+import { seededRandom, type RandomSource } from '../../src/lib/random.ts';
 
 interface Op {
   opcode: string;
@@ -93,15 +93,57 @@ export function randomConvNet(random: RandomSource, options: { size?: number; ch
   return b.build([input], [probs], options.signature === true);
 }
 
-/** A model with an op the int8 modes do not support (EXP), after a convolution big enough for dynamic range. */
-export function modelWithExp(): Uint8Array {
+/** A model with an op TFLite has no int8 kernel for (SIN), after a convolution big enough for dynamic range. */
+export function modelWithSin(): Uint8Array {
   const b = new ModelBuilder();
   const input = b.activation('input', [1, 4, 4, 16]);
   const w = b.constant('conv/weights', [64, 1, 1, 16], Array.from({ length: 1024 }, (_, i) => Math.sin(i)));
   const bias = b.constant('conv/bias', [64], Array.from({ length: 64 }, (_, i) => i / 64));
   const conv = b.activation('conv/out', [1, 4, 4, 64]);
   b.op('CONV_2D', [input, w, bias], [conv], 'Conv2DOptions', convOptions('NONE'));
-  const out = b.activation('exp/out', [1, 4, 4, 64]);
-  b.op('EXP', [conv], [out], 'ExpOptions', {});
+  const out = b.activation('sin/out', [1, 4, 4, 64]);
+  b.op('SIN', [conv], [out]);
   return b.build([input], [out]);
+}
+
+/**
+ * A small image model through the operators beyond MobileNet that full integer handles: the outputs of
+ * a SPLIT, MAXIMUM and LEAKY_RELU joined by CONCATENATION, PADV2 with a padding value, STRIDED_SLICE,
+ * TRANSPOSE_CONV (per-channel weights, int32 bias), MEAN, FULLY_CONNECTED, then three heads:
+ * LOG_SOFTMAX (fixed output parameters), GATHER of some logits, ARG_MAX (int32, not a real number).
+ */
+export function opZooNet(random: RandomSource = seededRandom(0x200e)): Uint8Array {
+  const values = (n: number) => Array.from({ length: n }, () => (random() - 0.5) * 2);
+  const b = new ModelBuilder();
+  const input = b.activation('input', [1, 8, 8, 3]);
+  const conv = b.activation('conv/out', [1, 8, 8, 8]);
+  b.op('CONV_2D', [input, b.constant('conv/weights', [8, 3, 3, 3], values(216)), b.constant('conv/bias', [8], values(8))], [conv], 'Conv2DOptions', convOptions('RELU'));
+  const halves = [b.activation('split/0', [1, 8, 8, 4]), b.activation('split/1', [1, 8, 8, 4])];
+  b.op('SPLIT', [b.constant('split/axis', [], [3], 'int32'), conv], halves, 'SplitOptions', { num_splits: 2 });
+  const max = b.activation('max/out', [1, 8, 8, 4]);
+  b.op('MAXIMUM', halves, [max], 'MaximumMinimumOptions', {});
+  const leaky = b.activation('leaky/out', [1, 8, 8, 4]);
+  b.op('LEAKY_RELU', [halves[1]!], [leaky], 'LeakyReluOptions', { alpha: 0.2 });
+  const joined = b.activation('concat/out', [1, 8, 8, 8]);
+  b.op('CONCATENATION', [max, leaky], [joined], 'ConcatenationOptions', { axis: 3, fused_activation_function: 'NONE' });
+  const padded = b.activation('pad/out', [1, 10, 10, 8]);
+  b.op('PADV2', [joined, b.constant('pad/paddings', [4, 2], [0, 0, 1, 1, 1, 1, 0, 0], 'int32'), b.constant('pad/value', [], [0.25])], [padded], 'PadV2Options', {});
+  const sliced = b.activation('slice/out', [1, 8, 8, 8]);
+  b.op('STRIDED_SLICE', [padded, b.constant('slice/begin', [4], [0, 1, 1, 0], 'int32'), b.constant('slice/end', [4], [1, 9, 9, 8], 'int32'), b.constant('slice/strides', [4], [1, 1, 1, 1], 'int32')],
+    [sliced], 'StridedSliceOptions', { begin_mask: 0, end_mask: 0, ellipsis_mask: 0, new_axis_mask: 0, shrink_axis_mask: 0, offset: false });
+  const up = b.activation('deconv/out', [1, 16, 16, 4]);
+  b.op('TRANSPOSE_CONV', [b.constant('deconv/shape', [4], [1, 16, 16, 4], 'int32'), b.constant('deconv/weights', [4, 3, 3, 8], values(288)), sliced, b.constant('deconv/bias', [4], values(4))],
+    [up], 'TransposeConvOptions', { padding: 'SAME', stride_w: 2, stride_h: 2, fused_activation_function: 'NONE' });
+  const mean = b.activation('mean/out', [1, 4]);
+  b.op('MEAN', [up, b.constant('mean/axes', [2], [1, 2], 'int32')], [mean], 'ReducerOptions', { keep_dims: false });
+  const logits = b.activation('fc/out', [1, 5]);
+  b.op('FULLY_CONNECTED', [mean, b.constant('fc/weights', [5, 4], values(20)), b.constant('fc/bias', [5], values(5))], [logits], 'FullyConnectedOptions',
+    { fused_activation_function: 'NONE', weights_format: 'DEFAULT', keep_num_dims: false });
+  const logProbs = b.activation('log_probs', [1, 5]);
+  b.op('LOG_SOFTMAX', [logits], [logProbs], 'LogSoftmaxOptions', {});
+  const some = b.activation('some_logits', [1, 3]);
+  b.op('GATHER', [logits, b.constant('gather/indices', [3], [0, 2, 4], 'int32')], [some], 'GatherOptions', { axis: 1, batch_dims: 0 });
+  const best = b.activation('best', [1], 'int32');
+  b.op('ARG_MAX', [logits, b.constant('argmax/axis', [1], [1], 'int32')], [best], 'ArgMaxOptions', { output_type: 'int32' });
+  return b.build([input], [logProbs, some, best]);
 }

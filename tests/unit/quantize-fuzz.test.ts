@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { makeCalibrationModel, QUANTIZE_MODES, QuantizeError, quantizeModel, RangeRecorder, type ActivationRange, type QuantizeMode } from '../../src/lib/quantize/index.ts';
 import { inputTensors, mainSubgraph, outputTensors, parseTflite } from '../../src/lib/tflite/reader.ts';
 import { seededRandom, type RandomSource } from '../../src/lib/random.ts';
-import { randomConvNet } from './quantize-fixtures.ts';
+import { opZooNet, randomConvNet } from './quantize-fixtures.ts';
 
 function randomRanges(random: RandomSource, tensors: readonly number[]): Map<number, ActivationRange> {
   const ranges = new Map<number, ActivationRange>();
@@ -80,6 +80,20 @@ describe('quantizer fuzz', () => {
     expect(outcomes['float16:ok']).toBe(100);
     expect(outcomes['int8:ok']).toBeGreaterThan(10);
     expect(outcomes['int8:needs-calibration']).toBeGreaterThan(10);
+  });
+
+  it('40 nets through SPLIT, MAXIMUM, PADV2, TRANSPOSE_CONV, GATHER, ARG_MAX... with random weights and ranges: valid models or QuantizeError', () => {
+    const random = seededRandom(0x200);
+    const outcomes: Record<string, number> = {};
+    for (let k = 0; k < 40; k++) {
+      const float = opZooNet(random);
+      const ranges = randomRanges(random, makeCalibrationModel(float).tensorIndices);
+      for (const mode of ['int8', 'int8-io'] as const) {
+        const o = attempt(() => quantizeModel(float, { mode, ranges }), (b) => checkModel(b, mode));
+        outcomes[o] = (outcomes[o] ?? 0) + 1;
+      }
+    }
+    expect(outcomes.ok).toBeGreaterThan(5);
   });
 
   it('the same model and ranges give the same bytes', () => {

@@ -13,7 +13,7 @@ import { correctedBias } from '../../src/lib/quant/bias-correction.ts';
 import { constantTensorValues, float16ToNumber } from '../../src/lib/tflite/dequantize.ts';
 import { embeddedLabels, inputTensors, mainSubgraph, operatorHistogram, outputTensors, parseTflite } from '../../src/lib/tflite/reader.ts';
 import { seededRandom } from '../../src/lib/random.ts';
-import { modelWithExp, randomConvNet } from './quantize-fixtures.ts';
+import { ModelBuilder, modelWithSin, opZooNet, randomConvNet } from './quantize-fixtures.ts';
 
 const publicDir = join(import.meta.dirname, '../../public');
 const load = (file: string) => new Uint8Array(readFileSync(join(publicDir, file)));
@@ -33,7 +33,8 @@ describe('TFLite quantizer arithmetic (hand-computed)', () => {
     expect(activationParams(0, 6)).toMatchObject({ scale: f32(6 / 255), zeroPoint: -128 });
     expect(activationParams(2, 6)).toMatchObject({ scale: f32(6 / 255), zeroPoint: -128, min: 0 });
     expect(activationParams(-4, -1)).toMatchObject({ scale: f32(4 / 255), zeroPoint: 127, max: 0 });
-    expect(activationParams(0, 0)).toMatchObject({ scale: 0, zeroPoint: -128 });
+    // Always zero: scale 1, zero at qmin (a scale of 0 would make the int8 kernels refuse the file).
+    expect(activationParams(0, 0)).toMatchObject({ scale: 1, zeroPoint: -128 });
   });
 
   it('zero point from the min end: [-3, 1] -> 255 levels over 4, zp = -128 + 3 / (4/255) = 63.25 -> 63', () => {
@@ -291,6 +292,83 @@ describe('int8 modes on a small model', () => {
   });
 });
 
+describe('int8 beyond MobileNet: the operators of TFLite\'s quantizer', () => {
+  const float = opZooNet(seededRandom(11));
+  const calibration = makeCalibrationModel(float);
+  // Made-up ranges: each recorded tensor i gets [-(i % 3) - 1, (i % 5) + 1].
+  const ranges = new Map(calibration.tensorIndices.map((t) => [t, { min: -(t % 3) - 1, max: (t % 5) + 1 }]));
+  const model = parseTflite(quantizeModel(float, { mode: 'int8', ranges }).bytes);
+  const sg = mainSubgraph(model);
+  const byName = (name: string) => sg.tensors.find((t) => t.name === name)!;
+  const op = (opcode: string) => sg.operators.find((o) => o.opcode === opcode)!;
+  const params = (name: string) => ({ scale: byName(name).quantization!.scale[0], zeroPoint: byName(name).quantization!.zeroPoint[0] });
+
+  it('records only what needs a range: no SPLIT, PADV2, slice or GATHER output (they carry their input\'s), no fixed LOG_SOFTMAX, no int32', () => {
+    // After the model's own outputs, which always come first.
+    const names = calibration.tensorIndices.slice(calibration.originalOutputCount).map((t) => mainSubgraph(parseTflite(calibration.bytes)).tensors[t]!.name);
+    expect(names.sort()).toEqual(['concat/out', 'conv/out', 'deconv/out', 'fc/out', 'input', 'leaky/out', 'max/out', 'mean/out'].sort());
+  });
+
+  it('versions of the int8 kernels, QUANTIZE in, DEQUANTIZE after each real output, ARG_MAX left int32', () => {
+    expect(sg.operators.map((o) => `${o.opcode} v${o.version}`)).toEqual([
+      'QUANTIZE v1', 'CONV_2D v3', 'SPLIT v2', 'QUANTIZE v1', 'QUANTIZE v1', 'MAXIMUM v2', 'LEAKY_RELU v1', 'QUANTIZE v1', 'QUANTIZE v1', 'CONCATENATION v2', 'PADV2 v2', 'STRIDED_SLICE v2',
+      'TRANSPOSE_CONV v3', 'MEAN v2', 'FULLY_CONNECTED v4', 'LOG_SOFTMAX v2', 'GATHER v2', 'ARG_MAX v2', 'DEQUANTIZE v2', 'DEQUANTIZE v2',
+    ]);
+    expect(outputTensors(model).map((t) => t.dtype)).toEqual(['float32', 'float32', 'int32']);
+    // Every tensor between the edges is int8, int32 (bias, shapes, indices) or the int32 ARG_MAX output.
+    for (const o of sg.operators.slice(1, -2)) {
+      for (const t of [...o.inputs, ...o.outputs]) if (t >= 0) expect(['int8', 'int32'], `${o.opcode} ${sg.tensors[t]!.name}`).toContain(sg.tensors[t]!.dtype);
+    }
+  });
+
+  it('SPLIT outputs share their input\'s parameters; MAXIMUM\'s inputs are requantized to its own; PADV2\'s value uses its output\'s', () => {
+    expect(params('split/0')).toEqual(params('conv/out'));
+    expect(params('split/1')).toEqual(params('conv/out'));
+    const max = op('MAXIMUM');
+    for (const i of max.inputs) expect({ scale: sg.tensors[i]!.quantization!.scale[0], zeroPoint: sg.tensors[i]!.quantization!.zeroPoint[0] }).toEqual(params('max/out'));
+    expect(params('pad/out')).toEqual(params('concat/out'));
+    const value = byName('pad/value');
+    expect(value.dtype).toBe('int8');
+    expect(params('pad/value')).toEqual(params('concat/out'));
+    // 0.25 in the output's own levels, by hand.
+    const { scale, zeroPoint } = params('concat/out');
+    expect(new Int8Array(value.data!.buffer, value.data!.byteOffset, 1)[0]).toBe(Math.round(0.25 / scale!) + zeroPoint!);
+  });
+
+  it('TRANSPOSE_CONV: per-channel weights along axis 0, int32 bias with scale = input scale x weight scale', () => {
+    const t = op('TRANSPOSE_CONV');
+    const w = sg.tensors[t.inputs[1]!]!;
+    const bias = sg.tensors[t.inputs[3]!]!;
+    expect(w.dtype).toBe('int8');
+    expect(w.quantization!.scale).toHaveLength(4);
+    expect(bias.dtype).toBe('int32');
+    const inScale = sg.tensors[t.inputs[2]!]!.quantization!.scale[0]!;
+    bias.quantization!.scale.forEach((s, c) => expect(s).toBe(f32(inScale * w.quantization!.scale[c]!)));
+  });
+
+  it('LOG_SOFTMAX has the fixed output 16/256, zero point 127; GATHER and slices carry their input\'s', () => {
+    expect(params('log_probs_int8')).toEqual({ scale: f32(16 / 256), zeroPoint: 127 });
+    expect(params('some_logits_int8')).toEqual(params('fc/out'));
+    expect(params('slice/out')).toEqual(params('concat/out'));
+  });
+
+  it('ops on int32 alone (shape arithmetic) are left as they are', () => {
+    const b = new ModelBuilder();
+    const input = b.activation('input', [1, 4]);
+    const shape = b.activation('shape', [2], 'int32');
+    b.op('SHAPE', [input], [shape], 'ShapeOptions', { out_type: 'int32' });
+    const doubled = b.activation('doubled', [2], 'int32');
+    b.op('ADD', [shape, shape], [doubled], 'AddOptions', { fused_activation_function: 'NONE' });
+    const out = b.activation('out', [1, 4]);
+    b.op('RELU', [input], [out]);
+    const m = parseTflite(quantizeModel(b.build([input], [out, doubled]), { mode: 'int8', ranges: new Map([[input, { min: -1, max: 1 }], [out, { min: 0, max: 1 }]]) }).bytes);
+    const add = mainSubgraph(m).operators.find((o) => o.opcode === 'ADD')!;
+    expect(add.version).toBe(1);
+    expect(add.inputs.map((i) => mainSubgraph(m).tensors[i]!.dtype)).toEqual(['int32', 'int32']);
+    expect(mainSubgraph(m).operators.find((o) => o.opcode === 'SHAPE')!.version).toBe(1);
+  });
+});
+
 describe('signatures', () => {
   it('signature inputs and outputs follow the new edge tensors; the calibration model drops signatures', () => {
     const float = randomConvNet(seededRandom(8), { size: 3, channels: 4, classes: 3, signature: true });
@@ -330,9 +408,9 @@ describe('refusals name the problem, the op and the mode', () => {
   });
 
   it('an op without an int8 kernel here blocks the int8 modes only', () => {
-    const model = modelWithExp();
-    expectError(() => quantizeModel(model, { mode: 'int8', ranges: new Map([[0, { min: 0, max: 1 }]]) }), 'unsupported-op', 'int8', 'EXP');
-    expectError(() => makeCalibrationModel(model), 'unsupported-op', 'int8', 'EXP');
+    const model = modelWithSin();
+    expectError(() => quantizeModel(model, { mode: 'int8', ranges: new Map([[0, { min: 0, max: 1 }]]) }), 'unsupported-op', 'int8', 'SIN');
+    expectError(() => makeCalibrationModel(model), 'unsupported-op', 'int8', 'SIN');
     expect(quantizeModel(model, { mode: 'dynamic' }).report.notes.map((n) => n.code)).toEqual(['weights-int8-per-channel']);
     expect(quantizeModel(model, { mode: 'float16' }).report.opsAdded).toEqual({ DEQUANTIZE: 2 });
   });

@@ -11,10 +11,15 @@ import { channelRanges, dtypeRange, roundHalfAwayFromZero } from './params.ts';
 const f32 = Math.fround;
 const INT32_MAX = 2 ** 31 - 1;
 
-/** Scale and zero point of an activation recorded in [min, max] (float32 arithmetic, as TFLite). */
+/**
+ * Scale and zero point of an activation recorded in [min, max] (float32 arithmetic, as TFLite).
+ * A tensor that was always 0 gets scale 1 with 0 at qmin, as the converter's MLIR quantizer writes it
+ * (FakeQuantSupport): the older quantizer wrote scale 0, which the int8 kernels refuse to prepare.
+ */
 export function activationParams(min: number, max: number, qmin = -128, qmax = 127): { scale: number; zeroPoint: number; min: number; max: number } {
   const lo = f32(Math.min(f32(min), 0));
   const hi = f32(Math.max(f32(max), 0));
+  if (hi === lo) return { scale: 1, zeroPoint: qmin, min: lo, max: hi };
   const scale = f32(f32(hi - lo) / f32(qmax - qmin));
   let fromMin = qmin;
   if (scale !== 0) fromMin = f32(qmin - f32(lo / scale));

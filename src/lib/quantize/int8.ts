@@ -9,7 +9,7 @@ import { dequantizeTensor, quantizeValue } from '../quant/quantize.ts';
 import { correctedBias } from '../quant/bias-correction.ts';
 import type { TensorQuantization } from '../tflite/types.ts';
 import { QuantizeError, type QuantizeMode } from './errors.ts';
-import { addTensor, bytesOf, floatData, isFloatConstant, type Graph, type GraphOp } from './graph.ts';
+import { addTensor, bytesOf, floatData, isFloatConstant, type Graph, type GraphOp, type GraphTensor } from './graph.ts';
 import { INT8_RULES, opBounds, type Int8Rule } from './op-rules.ts';
 import type { OpNote } from './report.ts';
 import type { ActivationRange } from './ranges.ts';
@@ -38,6 +38,9 @@ const BIAS_CORRECTION_KIND: Record<string, 'conv' | 'depthwise' | 'fully-connect
 
 const isActivation = (graph: Graph, i: number) => i >= 0 && graph.tensors[i]!.dtype === 'float32' && !isFloatConstant(graph.tensors[i]);
 
+/** Ops with no float tensor (shape arithmetic on int32, say) are left as they are, as TFLite's quantizer does. */
+const touchesFloat = (graph: Graph, op: GraphOp) => [...op.inputs, ...op.outputs].some((i) => i >= 0 && graph.tensors[i]!.dtype === 'float32');
+
 function activationInputSlots(rule: Int8Rule, op: GraphOp): number[] {
   const slots = rule.activationInputs ?? [0];
   return slots === 'all' ? op.inputs.map((_, s) => s) : slots.filter((s) => s < op.inputs.length);
@@ -49,11 +52,12 @@ export function checkInt8Support(graph: Graph, mode: QuantizeMode): void {
     throw new QuantizeError('The model has no float32 tensors: it is already quantized.', 'not-float', mode);
   }
   graph.operators.forEach((op, i) => {
+    if (!touchesFloat(graph, op)) return;
     const rule = INT8_RULES[op.opcode];
     if (!rule) {
       throw new QuantizeError(`Operator ${i} is ${op.opcode}, which full-integer quantization here does not support.`, 'unsupported-op', mode, op.opcode);
     }
-    if (op.outputs.some((o) => graph.tensors[o]!.dtype !== 'float32')) {
+    if (rule.output.kind !== 'not-real' && op.outputs.some((o) => graph.tensors[o]!.dtype !== 'float32')) {
       throw new QuantizeError(`Operator ${i} (${op.opcode}) has a non-float output; the model is not a float model.`, 'not-float', mode, op.opcode);
     }
   });
@@ -64,7 +68,7 @@ export function tensorsNeedingRanges(graph: Graph): number[] {
   const out: number[] = graph.inputs.filter((i) => isActivation(graph, i));
   for (const op of graph.operators) {
     const rule = INT8_RULES[op.opcode];
-    if (rule && rule.output.kind !== 'calibrated') continue;
+    if (!touchesFloat(graph, op) || (rule && rule.output.kind !== 'calibrated')) continue;
     for (const o of op.outputs) if (isActivation(graph, o) && !out.includes(o)) out.push(o);
   }
   return out;
@@ -91,6 +95,16 @@ function toQuantization(p: Params): TensorQuantization {
   return q;
 }
 
+/** A float constant read like an activation: int8 with the given parameters. */
+function quantizeConstant(t: GraphTensor, p: Params): void {
+  const values = floatData(t);
+  const q = new Int8Array(values.length);
+  for (let k = 0; k < values.length; k++) q[k] = quantizeValue(values[k]!, p.scale, p.zeroPoint, -128, 127);
+  t.dtype = 'int8';
+  t.data = bytesOf(q);
+  t.quantization = toQuantization(p);
+}
+
 export function fullInteger(graph: Graph, options: Int8Options): { notes: OpNote[] } {
   const { mode, ranges } = options;
   checkInt8Support(graph, mode);
@@ -105,6 +119,10 @@ export function fullInteger(graph: Graph, options: Int8Options): { notes: OpNote
   for (const i of graph.inputs) if (isActivation(graph, i)) params.set(i, rangeOf(ranges, i, graph, mode));
 
   originalOps.forEach((op, opIndex) => {
+    if (!touchesFloat(graph, op)) {
+      newOps.push(op);
+      return;
+    }
     const rule = INT8_RULES[op.opcode]!;
     const slots = activationInputSlots(rule, op);
     // Constant inputs in activation slots (an ADD with a constant operand) get their own range.
@@ -118,11 +136,7 @@ export function fullInteger(graph: Graph, options: Int8Options): { notes: OpNote
         let hi = 0;
         for (const x of values) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
         const p = activationParams(lo, hi);
-        const q = new Int8Array(values.length);
-        for (let k = 0; k < values.length; k++) q[k] = quantizeValue(values[k]!, p.scale, p.zeroPoint, -128, 127);
-        t.dtype = 'int8';
-        t.data = bytesOf(q);
-        t.quantization = toQuantization(p);
+        quantizeConstant(t, p);
         params.set(i, p);
       } else if (t.dtype === 'float32') {
         throw new QuantizeError(`Tensor ${i} ("${t.name}") reaches ${op.opcode} before anything produces it.`, 'bad-model', mode, op.opcode);
@@ -132,6 +146,12 @@ export function fullInteger(graph: Graph, options: Int8Options): { notes: OpNote
     // Output parameters.
     const out = op.outputs[0]!;
     const input0 = params.get(op.inputs[slots[0] ?? 0] ?? -1);
+    if (rule.output.kind === 'not-real') {
+      const inputScales = slots.map((s) => params.get(op.inputs[s]!)?.scale ?? 1);
+      op.version = Math.max(op.version, rule.version(op.options, { inputs: inputScales, output: 1 }, op.inputs));
+      newOps.push(op);
+      return;
+    }
     let outParams: Params;
     if (rule.output.kind === 'fixed') {
       const { scale, zeroPoint } = rule.output;
@@ -147,6 +167,11 @@ export function fullInteger(graph: Graph, options: Int8Options): { notes: OpNote
     for (const o of op.outputs) params.set(o, outParams);
     const inMean = means.get(op.inputs[0] ?? -1);
     if (inMean && MEAN_PRESERVING.has(op.opcode) && !means.has(out) && graph.tensors[out]!.shape.at(-1) === inMean.length) means.set(out, inMean);
+
+    for (const s of rule.constantsLikeOutput ?? []) {
+      const t = graph.tensors[op.inputs[s] ?? -1];
+      if (isFloatConstant(t)) quantizeConstant(t, outParams);
+    }
 
     // Inputs that must share the output's parameters get a requantizing QUANTIZE in front.
     if (rule.inputsShareOutput) {
@@ -208,7 +233,7 @@ export function fullInteger(graph: Graph, options: Int8Options): { notes: OpNote
       notes.push({ opIndex, opcode: op.opcode, code: 'bias-int32', tensor: biasTensor.name });
     }
     const inputScales = slots.map((s) => params.get(op.inputs[s]!)?.scale ?? 1);
-    op.version = Math.max(op.version, rule.version(op.options, { inputs: inputScales, output: outParams.scale }));
+    op.version = Math.max(op.version, rule.version(op.options, { inputs: inputScales, output: outParams.scale }, op.inputs));
     newOps.push(op);
   });
 
@@ -221,7 +246,19 @@ export function fullInteger(graph: Graph, options: Int8Options): { notes: OpNote
   }
   graph.operators = newOps;
   rewireEdges(graph, options.ioType, params);
+  checkNoFloatLeft(graph, mode);
   return { notes };
+}
+
+/** A float tensor left inside the integer graph would give a file no runtime loads: refuse, naming the op. */
+function checkNoFloatLeft(graph: Graph, mode: QuantizeMode): void {
+  graph.operators.forEach((op, i) => {
+    if (op.opcode === 'QUANTIZE' || op.opcode === 'DEQUANTIZE') return;
+    const left = [...op.inputs, ...op.outputs].find((t) => t >= 0 && graph.tensors[t]!.dtype === 'float32');
+    if (left !== undefined) {
+      throw new QuantizeError(`Operator ${i} (${op.opcode}) would keep the float tensor "${graph.tensors[left]!.name}"; full-integer quantization here does not handle it.`, 'unsupported-op', mode, op.opcode);
+    }
+  });
 }
 
 /** QUANTIZE in front of each float input, DEQUANTIZE (or QUANTIZE to uint8) after each output. */

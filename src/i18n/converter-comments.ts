@@ -10,6 +10,7 @@ export const converterComments: Record<Locale, ConverterComments> = {
     square: '中央の最大の正方形',
     bilinear: 'バイリニア補間',
     raw: '0〜255 の値をそのまま',
+    grayscale: '1 チャネル：ITU-R BT.601 の輝度（PIL の convert("L") と同じ）',
     failOnOperator: 'int8 カーネルのない演算子があれば、float のまま残さずに失敗させます（このページと同じ）。',
     rangeMethod: '範囲の決め方「{method}」はこのサイト独自の選択肢です。TensorFlow のコンバーターは常に min/max を使います。',
     biasCorrection: 'バイアス補正はこのサイト独自の選択肢です。TensorFlow のコンバーターはバイアスを補正しません。',

@@ -47,7 +47,7 @@ export const errorStrings = defineStrings({
     'image.svg': 'SVG files are vector drawings, not photos, and these models classify photos. Export it as PNG or JPEG and try again.',
     'image.too-large': 'That image is too large to process safely in a browser tab. Use a smaller copy (under 30,000 px per side).',
     'image.corrupt': 'The browser could not decode that image; the file may be damaged or incomplete. Try another photo.',
-    'input.unsupported': 'This model does not take a photo in a form this page can prepare (it needs one image input of shape [1, height, width, 3]).',
+    'input.unsupported': 'This model does not take a photo in a form this page can prepare (it needs one image input of shape [1, height, width, 3] for colour or [1, height, width, 1] for grayscale).',
     // Generated inputs for models that do not take a photo (lib/tryit/synthetic-inputs.ts).
     'synthetic.string-input': 'This model takes text as a string tensor; the browser runtimes only take numbers, so it cannot run here.',
     'synthetic.unsupported-dtype': 'This model has an input type the page cannot generate values for, so it cannot run here.',
@@ -118,7 +118,7 @@ export const errorStrings = defineStrings({
     'image.svg': 'SVG は写真ではなくベクター図形です。このモデルは写真を分類するので、PNG か JPEG に書き出してから試してください。',
     'image.too-large': '画像が大きすぎて、ブラウザーのタブ内では安全に処理できません。1 辺 30,000 px 未満に縮小したものを使ってください。',
     'image.corrupt': 'この画像をデコードできませんでした。ファイルが壊れているか、途中で切れている可能性があります。別の写真を試してください。',
-    'input.unsupported': 'このモデルの入力は、このページで用意できる写真の形式ではありません（形状 [1, 高さ, 幅, 3] の画像入力が 1 つ必要です）。',
+    'input.unsupported': 'このモデルの入力は、このページで用意できる写真の形式ではありません（カラーなら形状 [1, 高さ, 幅, 3]、グレースケールなら [1, 高さ, 幅, 1] の画像入力が 1 つ必要です）。',
     'synthetic.string-input': 'このモデルはテキストを文字列テンソルで受け取りますが、ブラウザーのランタイムは数値しか扱えないため、ここでは実行できません。',
     'synthetic.unsupported-dtype': 'このモデルには、ページで値を生成できない型の入力があるため、ここでは実行できません。',
     'camera.denied': 'カメラへのアクセスが拒否されました。ブラウザーの設定でこのサイトのカメラを許可するか、写真を選んでください。',

@@ -7,7 +7,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { centerCropToSquare } from '../../src/lib/image/crop.ts';
 import { resizeBilinearRgb } from '../../src/lib/image/resize.ts';
-import { buildInput, imageInputSize, InputSpecError, rawByteOffset } from '../../src/lib/image/input.ts';
+import { buildInput, greyInput, imageInputSize, InputSpecError, luminanceBytes, rawByteOffset } from '../../src/lib/image/input.ts';
+import { describeError } from '../../src/i18n/errors.ts';
+import { isPhotoInput } from '../../src/lib/tryit/synthetic-inputs.ts';
 import { isImageComplete } from '../../src/lib/image/complete.ts';
 import { displaySize, readImageHeader } from '../../src/lib/image/header.ts';
 import type { TensorSpec } from '../../src/lib/runtime/types.ts';
@@ -71,10 +73,10 @@ describe('resizeBilinearRgb', () => {
   });
 });
 
-const spec = (dtype: TensorSpec['dtype'], scale?: number, zeroPoint?: number): TensorSpec => ({
+const spec = (dtype: TensorSpec['dtype'], scale?: number, zeroPoint?: number, channels = 3): TensorSpec => ({
   name: 'input',
   dtype,
-  shape: [1, 2, 2, 3],
+  shape: [1, 2, 2, channels],
   ...(scale !== undefined ? { quantization: { scale: [scale], zeroPoint: [zeroPoint ?? 0] } } : {}),
 });
 
@@ -206,5 +208,91 @@ describe('isImageComplete', () => {
     const bytes = new Uint8Array(readFileSync('public/images/grace_hopper.jpg'));
     expect(isImageComplete(Uint8Array.from([...bytes, 0, 0, 0]), 'jpeg')).toBe(true);
     expect(isImageComplete(bytes, 'avif')).toBeNull();
+  });
+});
+
+describe('one-channel (grayscale) inputs', () => {
+  // Red, green, blue, a dark colour: luminance 0.299 R + 0.587 G + 0.114 B, rounded to a byte
+  // 76.245 -> 76, 149.685 -> 150, 29.07 -> 29, 2.99 + 11.74 + 3.42 = 18.15 -> 18.
+  const rgb = Float32Array.from([255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30]);
+  const luma = [76, 150, 29, 18];
+  const gray = (dtype: TensorSpec['dtype'], scale?: number, zeroPoint?: number) => spec(dtype, scale, zeroPoint, 1);
+  const zeroToOne = { mean: [0], std: [255] };
+
+  it('luminance uses the BT.601 weights (PIL convert("L")) and keeps greys grey', () => {
+    expect([...luminanceBytes(rgb)]).toEqual(luma);
+    expect([...luminanceBytes([0, 0, 0, 200, 200, 200, 255, 255, 255])]).toEqual([0, 200, 255]);
+  });
+
+  it('float32: the luminance, normalised as a colour model would be', () => {
+    const out = buildInput(rgb, gray('float32'), norm);
+    expect(out).toBeInstanceOf(Float32Array);
+    expect(out.length).toBe(4);
+    const expected = [-0.403922, 0.176471, -0.772549, -0.858824]; // (76 - 127.5) / 127.5, ...
+    expected.forEach((x, i) => expect(out[i]).toBeCloseTo(x, 5));
+    // A normalisation with one value (a grayscale model's metadata), here [0, 1].
+    const unit = buildInput(rgb, gray('float32'), zeroToOne);
+    [76 / 255, 150 / 255, 29 / 255, 18 / 255].forEach((x, i) => expect(unit[i]).toBeCloseTo(x, 6));
+  });
+
+  it('uint8 whose scale and zero point cover the byte range gets the luminance bytes', () => {
+    const out = buildInput(rgb, gray('uint8', 1 / 255, 0), zeroToOne);
+    expect(out).toBeInstanceOf(Uint8Array);
+    expect([...out]).toEqual(luma);
+    expect(rawByteOffset(gray('uint8', 1 / 255, 0), zeroToOne)).toBe(0);
+  });
+
+  it('int8 (scale 1/255, zero point -128) gets luminance - 128', () => {
+    const out = buildInput(rgb, gray('int8', 1 / 255, -128), zeroToOne);
+    expect(out).toBeInstanceOf(Int8Array);
+    expect([...out]).toEqual([-52, 22, -99, -110]);
+  });
+
+  it('int8 whose parameters say something else is quantized from the normalised luminance', () => {
+    expect(rawByteOffset(gray('int8', 1 / 64, 0), norm)).toBeNull();
+    // round((76 - 127.5) / 127.5 * 64) = round(-25.85) = -26, then 11.29 -> 11, -49.44 -> -49, -54.96 -> -55.
+    expect([...buildInput(rgb, gray('int8', 1 / 64, 0), norm)]).toEqual([-26, 11, -49, -55]);
+  });
+
+  it('the "wrong normalisation" mistake applies to the luminance too', () => {
+    const out = buildInput(rgb, gray('float32'), norm, 'wrong');
+    expect(out[0]).toBeCloseTo(76 / 255, 6);
+  });
+
+  it('a mid-grey input has one value per pixel', () => {
+    const out = greyInput({ name: 'x', dtype: 'float32', shape: [1, 28, 28, 1] }, zeroToOne);
+    expect(out.length).toBe(28 * 28);
+    expect(out[0]).toBeCloseTo(128 / 255, 6);
+  });
+
+  it('a batch left open in the shape signature is fed as its file shape [1, H, W, 1]', () => {
+    // The reader gives the file's shape (batch 1); the signature's -1 stays with the engine.
+    expect(imageInputSize({ name: 'x', dtype: 'float32', shape: [1, 28, 28, 1] })).toEqual({ height: 28, width: 28, channels: 1 });
+    expect(isPhotoInput({ name: 'x', dtype: 'uint8', shape: [1, 28, 28, 1] })).toBe(true);
+  });
+
+  it.each([
+    [[1, 2, 2, 2]],
+    [[1, 2, 2, 4]],
+    [[2, 2, 2, 1]],
+    [[2, 2, 2, 3]],
+    [[-1, 2, 2, 1]],
+    [[1, 0, 2, 1]],
+    [[2, 2, 1]],
+    [[1, 2, 2, 1, 1]],
+    [[1, 784]],
+  ])('refuses %j with the existing message in both languages', (shape) => {
+    const s: TensorSpec = { name: 'x', dtype: 'float32', shape };
+    expect(isPhotoInput(s)).toBe(false);
+    let thrown: unknown;
+    try {
+      buildInput(new Float32Array(12), s, norm);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(InputSpecError);
+    expect((thrown as Error).message).toContain(`got [${shape.join(', ')}]`);
+    expect(describeError(thrown, 'en').message).toContain('[1, height, width, 1] for grayscale');
+    expect(describeError(thrown, 'ja').message).toContain('グレースケールなら [1, 高さ, 幅, 1]');
   });
 });

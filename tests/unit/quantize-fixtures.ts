@@ -18,8 +18,9 @@ export class ModelBuilder {
   private buffers: (Uint8Array | null)[] = [null];
   private ops: Op[] = [];
 
-  activation(name: string, shape: number[], dtype: TfliteDtype = 'float32'): number {
-    this.tensors.push({ name, shape, dtype, buffer: 0, quantization: null, isVariable: false, shapeSignature: null });
+  /** `signature`: the shape with its open dimensions (-1), as converters write a dynamic batch. */
+  activation(name: string, shape: number[], dtype: TfliteDtype = 'float32', signature: number[] | null = null): number {
+    this.tensors.push({ name, shape, dtype, buffer: 0, quantization: null, isVariable: false, shapeSignature: signature });
     return this.tensors.length - 1;
   }
 
@@ -57,19 +58,31 @@ const convOptions = (activation: string): OperatorOptions => ({
   padding: 'SAME', stride_w: 1, stride_h: 1, fused_activation_function: activation, dilation_w_factor: 1, dilation_h_factor: 1,
 });
 
+export interface ConvNetOptions {
+  size?: number;
+  channels?: number;
+  classes?: number;
+  signature?: boolean;
+  /** Channels of the input image: 3 (RGB, default) or 1 (a grayscale model). */
+  inputChannels?: number;
+  /** Batch left open in the input's shape signature ([-1, H, W, C]), as Keras exports write it. */
+  dynamicBatch?: boolean;
+}
+
 /**
  * input [1,H,W,C] -> CONV_2D -> DEPTHWISE_CONV_2D -> ADD (residual) -> AVERAGE_POOL_2D -> RESHAPE
  * -> FULLY_CONNECTED -> SOFTMAX, with random weights (a few channels dead) and random sizes.
  */
-export function randomConvNet(random: RandomSource, options: { size?: number; channels?: number; classes?: number; signature?: boolean } = {}): Uint8Array {
+export function randomConvNet(random: RandomSource, options: ConvNetOptions = {}): Uint8Array {
   const size = options.size ?? 2 + Math.floor(random() * 6);
   const c = options.channels ?? 1 + Math.floor(random() * 40);
   const classes = options.classes ?? 2 + Math.floor(random() * 20);
   const values = (n: number, deadEvery = 0, width = 1) =>
     Array.from({ length: n }, (_, i) => (deadEvery && Math.floor(i / width) % deadEvery === 0 ? 0 : (random() - 0.5) * 2 * random()));
   const b = new ModelBuilder();
-  const input = b.activation('input', [1, size, size, 3]);
-  const convW = b.constant('conv/weights', [c, 3, 3, 3], values(c * 27, 7, 27));
+  const k = options.inputChannels ?? 3;
+  const input = b.activation('input', [1, size, size, k], 'float32', options.dynamicBatch ? [-1, size, size, k] : null);
+  const convW = b.constant('conv/weights', [c, 3, 3, k], values(c * 9 * k, 7, 9 * k));
   const convB = b.constant('conv/bias', [c], values(c));
   const conv = b.activation('conv/out', [1, size, size, c]);
   b.op('CONV_2D', [input, convW, convB], [conv], 'Conv2DOptions', convOptions('RELU6'));

@@ -44,6 +44,16 @@ describe('converterCode', () => {
     expect(code).toContain('image = image / 255.0');
   });
 
+  it('turns the photos into their luminance for a one-channel model, and only then', () => {
+    const gray = converterCode({ mode: 'int8', inputSize: 28, channels: 1, normalization: NORMALIZATION_CHOICES['zero-to-one'] });
+    const lines = gray.split('\n');
+    const at = (text: string) => lines.findIndex((l) => l.includes(text));
+    expect(at('tf.image.rgb_to_grayscale(image)')).toBe(at('[28, 28]') + 1);
+    expect(gray).toContain('BT.601');
+    expect(converterCode({ mode: 'int8', inputSize: 28, channels: 1, comments: converterComments.ja })).toContain('ITU-R BT.601 の輝度');
+    expect(converterCode({ mode: 'int8', inputSize: 224 })).not.toContain('rgb_to_grayscale');
+  });
+
   it('says when the range method has no converter equivalent', () => {
     expect(converterCode({ mode: 'int8', rangeMethod: 'percentile' })).toContain('always uses min/max');
     expect(converterCode({ mode: 'int8', rangeMethod: 'minmax' })).not.toContain('always uses min/max');

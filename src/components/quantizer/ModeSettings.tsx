@@ -22,6 +22,8 @@ export interface ModeSettingsProps {
   count: string;
   onCount: (c: string) => void;
   ownPhotos: File[];
+  /** The model takes one channel: the photos are fed as their luminance. */
+  grayscale: boolean;
   onOwnPhotos: (files: File[]) => void;
   rangeMethod: string;
   onRangeMethod: (m: string) => void;

@@ -34,6 +34,7 @@ export default function PhotoSources(p: ModeSettingsProps) {
           <span class="bl-hint">{p.ownPhotos.length ? t('calibrationOwnCount', { count: p.ownPhotos.length }) : t('calibrationOwnNone')}</span>
         </label>
       ) : null}
+      {p.grayscale ? <p class="bl-hint" data-testid="calibration-grayscale">{t('calibrationGrayscale')}</p> : null}
     </div>
   );
 }

@@ -52,6 +52,7 @@ export default function QuantizerLab({ lang, initialMode = 'dynamic', initialMod
         onCount={set.count}
         ownPhotos={s.ownPhotos}
         onOwnPhotos={set.ownPhotos}
+        grayscale={q.grayscale}
         rangeMethod={s.rangeMethod}
         onRangeMethod={set.rangeMethod}
         biasCorrection={s.biasCorrection}

@@ -53,9 +53,11 @@ export function useQuantizerLab(lang: Locale, initialMode: QuantizeMode, initial
 
   const normalization: Normalization =
     source && source.origin.kind !== 'unknown' ? source.origin.normalization : NORMALIZATION_CHOICES[settings.normChoice];
-  const inputSide = source ? (inputTensors(source.model)[0]?.shape[1] ?? 224) : 224;
+  const inputShape = source ? inputTensors(source.model)[0]?.shape : undefined;
+  const inputSide = inputShape?.[1] ?? 224;
+  const grayscale = inputShape?.length === 4 && inputShape[3] === 1;
   const calibrationCount = settings.photoSource === 'dev' ? (photoCount(settings.count) ?? devImages.length) : settings.ownPhotos.length;
-  const python = converterCode({ mode, ioType, inputSize: inputSide, normalization, photoCount: calibrationCount, rangeMethod, biasCorrection, comments: converterComments[lang] });
+  const python = converterCode({ mode, ioType, inputSize: inputSide, channels: grayscale ? 1 : 3, normalization, photoCount: calibrationCount, rangeMethod, biasCorrection, comments: converterComments[lang] });
 
   // Changing a setting stops a run in progress (the count field only edits text).
   const change = <V,>(setter: (v: V) => void) => (v: V) => {
@@ -106,5 +108,5 @@ export function useQuantizerLab(lang: Locale, initialMode: QuantizeMode, initial
   const url = useMemo(() => (done ? URL.createObjectURL(new Blob([done.outcome.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' })) : ''), [done]);
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
 
-  return { t, floats, model, settings, set, python, lab, errorDetail: errorDetail.current, done, url, run, cancel: () => lab.stop('cancelled') };
+  return { t, floats, model, settings, set, python, grayscale, lab, errorDetail: errorDetail.current, done, url, run, cancel: () => lab.stop('cancelled') };
 }

@@ -8,6 +8,8 @@ export interface ConverterCodeOptions {
   ioType?: 'uint8' | 'int8';
   /** Input size of the model, e.g. 224 (the representative dataset resizes to it). */
   inputSize?: number;
+  /** Channels of the model's input: 1 for a grayscale model (the photos become their luminance). */
+  channels?: 1 | 3;
   normalization?: Normalization;
   /** How many photos the representative dataset yields. */
   photoCount?: number;
@@ -25,6 +27,7 @@ export interface ConverterComments {
   square: string;
   bilinear: string;
   raw: string;
+  grayscale: string;
   failOnOperator: string;
   rangeMethod: string;
   biasCorrection: string;
@@ -35,6 +38,7 @@ export const ENGLISH_COMMENTS: ConverterComments = {
   square: 'largest centred square',
   bilinear: 'bilinear',
   raw: 'raw 0-255 values',
+  grayscale: 'one channel: ITU-R BT.601 luminance, as PIL\'s convert("L")',
   failOnOperator: 'Fail on an operator without an int8 kernel instead of leaving it float (as this page does).',
   rangeMethod: 'The range method "{method}" is this site\'s option: TensorFlow\'s converter always uses min/max.',
   biasCorrection: 'Bias correction is this site\'s option: TensorFlow\'s converter does not correct biases.',
@@ -68,6 +72,7 @@ function representativeDataset(o: ConverterCodeOptions): string[] {
     '        side = tf.minimum(tf.shape(image)[0], tf.shape(image)[1])',
     `        image = tf.image.resize_with_crop_or_pad(image, side, side)  # ${c.square}`,
     `        image = tf.image.resize(tf.cast(image, tf.float32), [${size}, ${size}])  # ${c.bilinear}`,
+    ...(o.channels === 1 ? [`        image = tf.image.rgb_to_grayscale(image)  # ${c.grayscale}`] : []),
     `        image = ${normalizeExpression(norm, c)}`,
     '        yield [image[tf.newaxis, ...]]',
     '',

@@ -1,7 +1,7 @@
 // Does a produced model load and run in a runtime? One timed inference (after one untimed) on a
 // mid-grey image, or on synthetic inputs for a model that takes no photo; a refusal is reported with the runtime's own reason rather than hidden.
 import { loadModel, type RuntimeId } from '../runtime/index.ts';
-import { buildInput, imageInputSize, type Normalization } from '../image/input.ts';
+import { greyInput, type Normalization } from '../image/input.ts';
 import type { TensorData, TensorSpec } from '../runtime/types.ts';
 import { isPhotoInput, syntheticInputs } from '../tryit/synthetic-inputs.ts';
 
@@ -13,10 +13,7 @@ export type RunCheck = { runtime: RuntimeId; ok: true; inferenceMs: number; load
  */
 function neutralInputs(specs: readonly TensorSpec[], norm: Normalization): TensorData[] {
   const [first] = specs;
-  if (specs.length === 1 && first && isPhotoInput(first)) {
-    const { height, width } = imageInputSize(first);
-    return [buildInput(new Float32Array(height * width * 3).fill(127.5), first, norm)];
-  }
+  if (specs.length === 1 && first && isPhotoInput(first)) return [greyInput(first, norm)];
   return syntheticInputs(specs);
 }
 

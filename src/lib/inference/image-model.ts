@@ -2,7 +2,7 @@
 // image for it (./prepared-image.ts) is another, so nothing downloads a photo to load a model.
 import { loadModel, type LoadedModel, type ModelLoader, type ModelIO, type RuntimeId } from '../runtime/index.ts';
 import type { ProgressCallback } from '../fetch-with-progress.ts';
-import { buildInput, imageInputSize } from '../image/input.ts';
+import { greyInput } from '../image/input.ts';
 import { loadLabels } from '../classify/labels.ts';
 import { sourceBytes, type ModelSource } from './source.ts';
 
@@ -52,9 +52,7 @@ export async function loadImageModel(source: ModelSource, runtime: RuntimeId, op
  * which would otherwise be reported as the first photo's time.
  */
 async function warmUp(model: LoadedModel, source: ModelSource): Promise<void> {
-  const spec = model.inputs[0]!;
-  const { height, width } = imageInputSize(spec);
-  await model.run(buildInput(new Float32Array(height * width * 3).fill(127.5), spec, source.normalization));
+  await model.run(greyInput(model.inputs[0]!, source.normalization));
 }
 
 export function closeImageModel(model: ImageModel | null | undefined): void {

@@ -2,6 +2,7 @@
 // benchmark lab and the inspector's raw run). Deterministic: the same specs give the same arrays.
 import { seededRandom } from '../random.ts';
 import type { TensorData, TensorSpec } from '../runtime/types.ts';
+import { photoInputSize } from '../image/input.ts';
 
 export class SyntheticInputError extends Error {
   override name = 'SyntheticInputError';
@@ -37,8 +38,7 @@ export function syntheticInputs(specs: readonly TensorSpec[], seed = 1): TensorD
   });
 }
 
-/** Is `spec` a [1, H, W, 3] image the photo pipeline can fill? */
+/** Is `spec` an image the photo pipeline can fill ([1, H, W, 3] colour or [1, H, W, 1] grayscale)? */
 export function isPhotoInput(spec: TensorSpec | undefined): boolean {
-  const s = spec?.shape ?? [];
-  return s.length === 4 && s[0] === 1 && s[3] === 3 && s[1]! > 0 && s[2]! > 0 && ['float32', 'uint8', 'int8'].includes(spec!.dtype);
+  return !!spec && photoInputSize(spec) !== null && ['float32', 'uint8', 'int8'].includes(spec.dtype);
 }

@@ -56,6 +56,32 @@ async function accuracyAgreement(page: Page): Promise<{ count: number; n: number
   return { count: Number(await agreement.getAttribute('data-count')), n: Number(await agreement.getAttribute('data-n')) };
 }
 
+/** Opens a file in the lab and runs full integer (float I/O) on 8 dev photos; returns the downloaded result. */
+async function fullIntegerOnFile(page: Page, name: string, bytes: Uint8Array, norm: 'minus-one-to-one' | 'zero-to-one'): Promise<Uint8Array> {
+  const lab = page.getByTestId('quantizer-lab');
+  const status = page.getByTestId('quantize-status');
+  await lab.getByTestId('quantize-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('quantize-model-status')).toContainText(name);
+  await lab.locator('input[name="mode"][value="int8"]').check();
+  await lab.locator(`input[name="norm"][value="${norm}"]`).check();
+  await lab.locator('input[name="calibration"]').fill('8');
+  await lab.locator('button.bl-primary').click();
+  await expect(status).toHaveAttribute('data-state', /done|error/, { timeout: 240_000 });
+  expect(await status.getAttribute('data-state'), await status.innerText()).toBe('done');
+  return downloadQuantized(page);
+}
+
+/** Each runtime's own kernels accept the file written (their Prepare checks parameters and versions). */
+async function expectBothRuntimesRun(page: Page, label: string): Promise<void> {
+  const checks = page.getByTestId('runtime-check');
+  await expect(checks).toHaveCount(2);
+  for (const c of await checks.all()) {
+    await expect(c).toHaveAttribute('data-state', /ok|refused/, { timeout: 120_000 });
+    expect(await c.getAttribute('data-state'), `${label}: ${await c.innerText()}`).toBe('ok');
+  }
+}
+
 // LiteRT.js logs its INFO lines and tfjs-tflite warns about int32 inputs; neither is an error of the page.
 test.beforeEach(({ problems }) => {
   problems.allowConsole.push(/XNNPACK|NPU accelerator|WebGPU|GPU adapter|Blocking on the main thread/);
@@ -128,6 +154,30 @@ for (const model of [V1, V2]) {
     }
   });
 }
+
+test.describe('a float16 file as the input', () => {
+  test('the lab\'s own float16 MobileNet v1, downloaded and dropped back in: full integer on 8 dev photos expands its weights first, and both runtimes run the result', async ({ page }) => {
+    test.setTimeout(420_000);
+    const half = await quantize(page, { model: V1, mode: 'float16' });
+    const halfModel = parseTflite(half.bytes);
+    const stored = halfModel.subgraphs[0]!.tensors.filter((t) => t.dtype === 'float16' && t.data).length;
+    expect(stored).toBeGreaterThan(10);
+
+    const model = parseTflite(await fullIntegerOnFile(page, 'mobilenet_v1_fp16.tflite', half.bytes, 'minus-one-to-one'));
+    const tensors = model.subgraphs[0]!.tensors;
+    expect(tensors.filter((t) => t.dtype === 'float16')).toEqual([]);
+    expect(tensors.filter((t) => t.dtype === 'int8' && t.data).length).toBeGreaterThan(10);
+    // Only the two edge ops convert: QUANTIZE in, DEQUANTIZE out (the float16 file's DEQUANTIZE ops are gone).
+    const ops = model.subgraphs[0]!.operators.map((o) => o.opcode);
+    expect(ops.filter((o) => o === 'QUANTIZE' || o === 'DEQUANTIZE')).toEqual(['QUANTIZE', 'DEQUANTIZE']);
+    const restored = page.getByTestId('quantize-restored');
+    await expect(restored).toHaveAttribute('data-from', 'float16');
+    await expect(restored).toHaveAttribute('data-count', String(stored));
+    await expect(restored).toContainText(`This file stores ${stored} weight tensors as float16`);
+    await expect(page.locator('[data-testid="quantize-ops"] [data-op="DEQUANTIZE"]')).toHaveAttribute('data-before', String(stored));
+    await expectBothRuntimesRun(page, 'mobilenet_v1_fp16.tflite');
+  });
+});
 
 test.describe('bad input', () => {
   test('a file that is not a model, an already quantized model and an unsupported op each get a clear message; the page keeps working', async ({ page }) => {
@@ -251,29 +301,12 @@ test.describe('bad input', () => {
   test('a float model through SPLIT, MAXIMUM, PADV2, TRANSPOSE_CONV, LOG_SOFTMAX, GATHER and ARG_MAX: full integer calibrates, and both runtimes run the file', async ({ page }) => {
     test.setTimeout(240_000);
     await page.goto('labs/quantizer/');
-    const lab = page.getByTestId('quantizer-lab');
-    const status = page.getByTestId('quantize-status');
     // The second copy has all-zero weights: every activation is always 0, a range of width 0.
     for (const [name, bytes] of [['op_zoo.tflite', opZooNet()], ['op_zoo_dead.tflite', opZooNet(() => 0.5)]] as const) {
-      await lab.getByTestId('quantize-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
-      await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready');
-      await expect(page.getByTestId('quantize-model-status')).toContainText(name);
-      await lab.locator('input[name="mode"][value="int8"]').check();
-      await lab.locator('input[name="norm"][value="zero-to-one"]').check();
-      await lab.locator('input[name="calibration"]').fill('8');
-      await lab.locator('button.bl-primary').click();
-      await expect(status).toHaveAttribute('data-state', /done|error/, { timeout: 120_000 });
-      expect(await status.getAttribute('data-state'), await status.innerText()).toBe('done');
-      const model = parseTflite(await downloadQuantized(page));
+      const model = parseTflite(await fullIntegerOnFile(page, name, bytes, 'zero-to-one'));
       const ops = model.subgraphs[0]!.operators.map((o) => o.opcode);
       expect(ops).toEqual(expect.arrayContaining(['SPLIT', 'MAXIMUM', 'PADV2', 'TRANSPOSE_CONV', 'LOG_SOFTMAX', 'GATHER', 'ARG_MAX']));
-      // Each runtime's own int8 kernels accept the parameters and versions written (their Prepare checks them).
-      const checks = page.getByTestId('runtime-check');
-      await expect(checks).toHaveCount(2);
-      for (const c of await checks.all()) {
-        await expect(c).toHaveAttribute('data-state', /ok|refused/, { timeout: 60_000 });
-        expect(await c.getAttribute('data-state'), `${name}: ${await c.innerText()}`).toBe('ok');
-      }
+      await expectBothRuntimesRun(page, name);
     }
   });
 

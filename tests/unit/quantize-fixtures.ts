@@ -1,6 +1,6 @@
 // Small float models written with the project's own writer, for the quantizer's unit and fuzz tests.
 import { BUILTIN_OPERATORS } from '../../src/lib/tflite/opcodes.ts';
-import type { OperatorOptions, TfliteDtype } from '../../src/lib/tflite/types.ts';
+import type { OperatorOptions, TensorQuantization, TfliteDtype } from '../../src/lib/tflite/types.ts';
 import { writeTflite, type WritableTensor } from '../../src/lib/tflite/writer.ts';
 import { seededRandom, type RandomSource } from '../../src/lib/random.ts';
 
@@ -28,6 +28,13 @@ export class ModelBuilder {
     const typed = dtype === 'float32' ? Float32Array.from(values) : Int32Array.from(values);
     this.buffers.push(new Uint8Array(typed.buffer));
     this.tensors.push({ name, shape, dtype, buffer: this.buffers.length - 1, quantization: null, isVariable: false, shapeSignature: null });
+    return this.tensors.length - 1;
+  }
+
+  /** A constant of any type from its raw little-endian bytes (float16, int8 weights...). */
+  storedConstant(name: string, shape: number[], dtype: TfliteDtype, bytes: Uint8Array, quantization: TensorQuantization | null = null): number {
+    this.buffers.push(bytes);
+    this.tensors.push({ name, shape, dtype, buffer: this.buffers.length - 1, quantization, isVariable: false, shapeSignature: null });
     return this.tensors.length - 1;
   }
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeCalibrationModel, QUANTIZE_MODES, QuantizeError, quantizeModel, RangeRecorder, type ActivationRange, type QuantizeMode } from '../../src/lib/quantize/index.ts';
+import { makeCalibrationModel, QUANTIZE_MODES, QuantizeError, quantizeModel, RangeRecorder, type ActivationRange, type QuantizeMode, type QuantizeOptions } from '../../src/lib/quantize/index.ts';
 import { inputTensors, mainSubgraph, outputTensors, parseTflite } from '../../src/lib/tflite/reader.ts';
 import { seededRandom, type RandomSource } from '../../src/lib/random.ts';
 import { opZooNet, randomConvNet } from './quantize-fixtures.ts';
@@ -82,6 +82,34 @@ describe('quantizer fuzz', () => {
     expect(outcomes['int8:needs-calibration']).toBeGreaterThan(10);
   });
 
+  it('the float16 output of 60 random nets, fed back through every mode: the same outcome as the float model (ranges key both)', () => {
+    const random = seededRandom(0xf160);
+    const outcomes: Record<string, number> = {};
+    for (let k = 0; k < 60; k++) {
+      const float = k % 3 === 2 ? opZooNet(random) : randomConvNet(random);
+      const fp16 = quantizeModel(float, { mode: 'float16' }).bytes;
+      const calibration = makeCalibrationModel(fp16);
+      expect(calibration.tensorIndices).toEqual(makeCalibrationModel(float).tensorIndices);
+      const ranges = randomRanges(random, calibration.tensorIndices);
+      for (const mode of QUANTIZE_MODES) {
+        const ioType = mode === 'int8-io' ? (random() < 0.5 ? 'uint8' : 'int8') : undefined;
+        const options: QuantizeOptions = { mode, ranges, ...(ioType ? { ioType } : {}) };
+        const fromHalf = attempt(() => quantizeModel(fp16, options), (b) => {
+          checkModel(b, mode, ioType);
+          // Nothing of the float16 file is left but what the mode itself writes.
+          const types = new Set(mainSubgraph(parseTflite(b)).tensors.map((t) => t.dtype));
+          if (mode !== 'float16') expect(types.has('float16')).toBe(false);
+        });
+        expect(fromHalf, `net ${k} ${mode}`).toBe(attempt(() => quantizeModel(float, options), () => undefined));
+        outcomes[`${mode}:${fromHalf}`] = (outcomes[`${mode}:${fromHalf}`] ?? 0) + 1;
+      }
+    }
+    expect(outcomes['dynamic:ok']).toBe(60);
+    expect(outcomes['float16:ok']).toBe(60);
+    expect(outcomes['int8:ok']).toBeGreaterThan(5);
+    expect(outcomes['int8-io:ok']).toBeGreaterThan(5);
+  });
+
   it('40 nets through SPLIT, MAXIMUM, PADV2, TRANSPOSE_CONV, GATHER, ARG_MAX... with random weights and ranges: valid models or QuantizeError', () => {
     const random = seededRandom(0x200);
     const outcomes: Record<string, number> = {};
@@ -108,15 +136,17 @@ describe('quantizer fuzz', () => {
     expect(a).toEqual(b);
   });
 
-  it('300 truncated or bit-flipped copies of small and real models: valid output or QuantizeError', () => {
+  it('300 truncated or bit-flipped copies of small, float16 and real models: valid output or QuantizeError', () => {
     const random = seededRandom(0xbad);
     const sources = [
       randomConvNet(seededRandom(1), { size: 3, channels: 40, classes: 30 }),
       new Uint8Array(readFileSync(join(import.meta.dirname, '../../public/models/mobilenet_v1_0.25_224_1_default_1.tflite'))),
+      // A float16 file: its DEQUANTIZE ops are folded before anything else reads it.
+      quantizeModel(randomConvNet(seededRandom(2), { size: 3, channels: 40, classes: 30 }), { mode: 'float16' }).bytes,
     ];
     const outcomes: Record<string, number> = {};
     for (let k = 0; k < 300; k++) {
-      const source = sources[k % 2]!;
+      const source = sources[k % sources.length]!;
       let bytes: Uint8Array;
       if (random() < 0.3) {
         bytes = source.subarray(0, Math.floor(random() * source.length));

@@ -1,5 +1,5 @@
-// What quantization changed: tensors and bytes by dtype, operators added or removed, and the
-// weights kept in float (with why).
+// What quantization changed: weights first expanded from a float16 / weight-only file, tensors and
+// bytes by dtype, operators added or removed, and the weights kept in float (with why).
 import type { Locale } from '../../lib/models.ts';
 import type { QuantizeOutcome } from '../../lib/calibration/pipeline.ts';
 import { formatBytes } from '../../i18n/translate.ts';
@@ -30,11 +30,17 @@ export default function ChangesTable({ t, lang, report }: Props) {
   const dtypes = [...new Set([...Object.keys(report.before.tensorsByDtype), ...Object.keys(report.after.tensorsByDtype)])];
   const ops = [...new Set([...Object.keys(report.opsAdded), ...Object.keys(report.opsRemoved)])];
   const skippedByCode = countBy(report.skipped.map((s) => s.code));
+  const restoredByDtype = countBy(report.notes.filter((n) => n.code === 'weights-restored').map((n) => String(n.detail?.from)));
   const hybrid = report.mode === 'dynamic' ? opList(report.notes, 'hybrid') : '';
   const weightOnly = report.mode === 'dynamic' ? opList(report.notes, 'dequantize') : '';
   return (
     <>
       <h4>{t('changesHeading')}</h4>
+      {Object.entries(restoredByDtype).map(([dtype, count]) => (
+        <p class="bl-hint" key={dtype} data-testid="quantize-restored" data-from={dtype} data-count={count}>
+          {t(dtype === 'float16' ? 'restoredFloat16' : 'restoredInt', { count, dtype })}
+        </p>
+      ))}
       <div class="bl-table-wrap responsive-table">
         <table class="bl-table">
           <thead>

@@ -7,6 +7,7 @@
 // The int8 modes need activation ranges: run makeCalibrationModel()'s model on the representative
 // set and feed each run to a RangeRecorder (see calibration.ts for the order).
 import { asQuantizeError, QuantizeError, type QuantizeMode } from './errors.ts';
+import { foldConstantDequantize, refuseIntegerModel } from './fold.ts';
 import { readGraph, writeGraph } from './graph.ts';
 import { fullInteger } from './int8.ts';
 import type { ActivationRange } from './ranges.ts';
@@ -55,7 +56,10 @@ function quantize(floatModel: Uint8Array, options: QuantizeOptions): QuantizeRes
     throw new QuantizeError(`ioType applies to int8-io only, not ${mode}.`, 'bad-options', mode);
   }
   const { graph } = readGraph(floatModel, mode);
+  // Before: the file as given. A float16 or weight-only int8 file is expanded first (fold.ts).
   const before = summarize(graph, floatModel.byteLength);
+  const restored = foldConstantDequantize(graph);
+  refuseIntegerModel(graph, mode);
   let notes: OpNote[];
   let skipped: Skipped[] = [];
   let ioType: QuantizeReport['ioType'] = 'float32';
@@ -73,6 +77,6 @@ function quantize(floatModel: Uint8Array, options: QuantizeOptions): QuantizeRes
   const { added, removed } = opDifference(before.ops, after.ops);
   return {
     bytes,
-    report: { mode, ioType, before, after, sizeRatio: bytes.byteLength / floatModel.byteLength, opsAdded: added, opsRemoved: removed, notes, skipped },
+    report: { mode, ioType, before, after, sizeRatio: bytes.byteLength / floatModel.byteLength, opsAdded: added, opsRemoved: removed, notes: [...restored, ...notes], skipped },
   };
 }

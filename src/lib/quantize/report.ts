@@ -10,6 +10,11 @@ export type NoteCode =
   | 'weights-int8-per-tensor'
   /** Weights stored as float16, a DEQUANTIZE op turns them back into float32. */
   | 'weights-float16'
+  /**
+   * The file read stored this weight small (detail.from: float16, int8...) behind a DEQUANTIZE: it was
+   * expanded back to float32 and the DEQUANTIZE dropped before the mode ran (opIndex: in the file read).
+   */
+  | 'weights-restored'
   /** Weight range widened so the int32 bias cannot overflow (dead channels with a bias). */
   | 'weights-widened-for-bias'
   /** Bias corrected for the expected shift of the rounded weights (option, beyond TFLite). */

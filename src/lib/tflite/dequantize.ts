@@ -50,15 +50,18 @@ function bfloat16ToNumber(b: number): number {
   return view.getFloat32(0);
 }
 
+/** What reading a constant's values needs (a parsed tensor, or the quantizer's editable copy). */
+export type ConstantTensor = Pick<TfliteTensor, 'name' | 'shape' | 'dtype' | 'data' | 'quantization'>;
+
 /**
  * The real values of a constant tensor as float32: dequantized when the tensor is quantized,
  * converted otherwise. Throws TfliteParseError when the tensor has no data or its data does not
  * match its shape. Accepts (tensor) or (model, tensor).
  */
-export function constantTensorValues(tensor: TfliteTensor): Float32Array;
-export function constantTensorValues(model: TfliteModel, tensor: TfliteTensor): Float32Array;
-export function constantTensorValues(a: TfliteTensor | TfliteModel, b?: TfliteTensor): Float32Array {
-  const tensor = b ?? (a as TfliteTensor);
+export function constantTensorValues(tensor: ConstantTensor): Float32Array;
+export function constantTensorValues(model: TfliteModel, tensor: ConstantTensor): Float32Array;
+export function constantTensorValues(a: ConstantTensor | TfliteModel, b?: ConstantTensor): Float32Array {
+  const tensor = b ?? (a as ConstantTensor);
   const { data, dtype, shape, quantization } = tensor;
   if (!data) throw new TfliteParseError(`Tensor "${tensor.name}" has no constant data (it is an activation).`, 'malformed');
   const size = dtypeByteSize(dtype);

@@ -86,7 +86,7 @@ export const errorStrings = defineStrings({
     // Calibration in the browser (lib/calibration/calibrate.ts: CalibrationError).
     'calibration.no-photos': 'Choose at least one photo for the representative dataset.',
     'calibration.no-usable-photos': 'None of the photos could be read as an image, so nothing was calibrated. Choose JPEG, PNG, GIF, WebP or BMP photos.',
-    'calibration.not-image-input': 'Calibration feeds photos, but this model’s input is {input}. The full-integer settings need a representative dataset of that kind of input; dynamic range and float16 need none.',
+    'calibration.not-image-input': 'Calibration feeds photos, but this model’s input is {input}; photos fit an input of shape [1, height, width, 3] (colour) or [1, height, width, 1] (grayscale). The full-integer settings need a representative dataset of that kind of input; dynamic range and float16 need none.',
     'calibration.load-failed': 'The runtime could not load the calibration model. Try the other runtime.',
     'calibration.run-failed': 'The calibration model failed while running on a photo. Try the other runtime.',
     unknown: 'Something unexpected went wrong.',
@@ -151,7 +151,7 @@ export const errorStrings = defineStrings({
     'mode.int8-io': '入出力も整数の完全整数',
     'calibration.no-photos': '代表データセットの写真を 1 枚以上選んでください。',
     'calibration.no-usable-photos': 'どの写真も画像として読めなかったため、キャリブレーションできませんでした。JPEG・PNG・GIF・WebP・BMP の写真を選んでください。',
-    'calibration.not-image-input': 'キャリブレーションには写真を入力しますが、このモデルの入力は {input} です。完全整数の設定にはその種類の入力の代表データセットが必要です。ダイナミックレンジと float16 ならデータは不要です。',
+    'calibration.not-image-input': 'キャリブレーションには写真を入力しますが、このモデルの入力は {input} です（写真を入力できるのは、カラーなら形状 [1, 高さ, 幅, 3]、グレースケールなら [1, 高さ, 幅, 1] の入力です）。完全整数の設定にはその種類の入力の代表データセットが必要です。ダイナミックレンジと float16 ならデータは不要です。',
     'calibration.load-failed': 'ランタイムがキャリブレーション用のモデルを読み込めませんでした。もう一方のランタイムを試してください。',
     'calibration.run-failed': '写真でキャリブレーション用のモデルを実行している途中で失敗しました。もう一方のランタイムを試してください。',
     unknown: '予期しないエラーが起きました。',

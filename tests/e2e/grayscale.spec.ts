@@ -103,6 +103,7 @@ test('quantizer (ja): integer input and output, the produced model takes uint8 [
   const refused = await quantizeOwn(page, 'ja/', 'int8', 'two_channels.tflite', grayscale(2));
   await expect(refused).toHaveAttribute('data-state', 'error');
   await expect(refused).toContainText('キャリブレーションには写真を入力しますが、このモデルの入力は float32 [1, 28, 28, 2] です');
+  await expect(refused).toContainText('グレースケールなら [1, 高さ, 幅, 1]');
   // The page keeps working: the weight-only setting still runs on the same file.
   await page.getByTestId('quantizer-lab').locator('input[name="mode"][value="dynamic"]').check();
   await page.getByTestId('quantizer-lab').locator('button.bl-primary').click();

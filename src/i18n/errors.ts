@@ -74,7 +74,8 @@ export const errorStrings = defineStrings({
     'bench.photo-failed': 'The test photo could not be downloaded.',
     // Post-training quantization (lib/quantize: QuantizeError; {op} is the operator, {mode} the setting).
     'quantize.not-float': '{file} is already quantized. The converter starts from a float model: open its float version.',
-    'quantize.unsupported-op': 'The operator {op} cannot be quantized with the setting “{mode}”, so this setting cannot convert the model. The other settings may still work.',
+    'quantize.unsupported-op': 'The operator {op} cannot be quantized with the setting “{mode}”, so this setting cannot convert the model. Dynamic range and float16 change only weights, not activations, so they can still convert this model: try one of them.',
+    'quantize.custom-op': '{file} uses the operator {op}, which is not one of TensorFlow Lite’s built-in operators. This page can only rewrite built-in operators, so none of its settings can quantize this model. Quantize it with TensorFlow’s converter, from the original model.',
     'quantize.needs-calibration': 'Full-integer quantization needs the range of every activation, and the calibration recorded none.',
     'quantize.bad-model': '{file} is not a TensorFlow Lite model this quantizer can read.',
     'quantize.unsupported-model': '{file} is a TensorFlow Lite model, but of a kind this quantizer does not handle (several subgraphs, or sparse tensors).',
@@ -140,7 +141,8 @@ export const errorStrings = defineStrings({
     'bench.run-failed': '計測中にモデルの実行に失敗しました。',
     'bench.photo-failed': 'テスト用の写真をダウンロードできませんでした。',
     'quantize.not-float': '{file}はすでに量子化されています。コンバーターは float モデルから始めるので、float 版を開いてください。',
-    'quantize.unsupported-op': '演算子 {op} は「{mode}」の設定では量子化できないため、この設定ではこのモデルを変換できません。ほかの設定なら変換できる場合があります。',
+    'quantize.unsupported-op': '演算子 {op} は「{mode}」の設定では量子化できないため、この設定ではこのモデルを変換できません。ダイナミックレンジと float16 は重みだけを変えて活性化は変えないので、このモデルも変換できます。どちらかを試してください。',
+    'quantize.custom-op': '{file}は TensorFlow Lite の組み込み演算子ではない演算子 {op} を使っています。このページで書き換えられるのは組み込み演算子だけなので、どの設定でもこのモデルは量子化できません。元のモデルから TensorFlow のコンバーターで量子化してください。',
     'quantize.needs-calibration': '完全整数の量子化にはすべての活性化の範囲が必要ですが、キャリブレーションで何も記録されませんでした。',
     'quantize.bad-model': '{file}は、この量子化ツールで読める TensorFlow Lite モデルではありません。',
     'quantize.unsupported-model': '{file}は TensorFlow Lite モデルですが、この量子化ツールでは扱えない種類です（複数のサブグラフ、または疎なテンソルを含みます）。',
@@ -215,6 +217,7 @@ export const errorKeys = {
   quantize: {
     'not-float': 'quantize.not-float',
     'unsupported-op': 'quantize.unsupported-op',
+    'custom-op': 'quantize.custom-op',
     'needs-calibration': 'quantize.needs-calibration',
     'bad-model': 'quantize.bad-model',
     'unsupported-model': 'quantize.unsupported-model',

@@ -10,6 +10,7 @@ import { devPhotoSet, filePhotoSet, loadPhoto } from '../../src/lib/calibration/
 import { parseTflite } from '../../src/lib/tflite/reader.ts';
 import { devImages, getModel } from '../../src/lib/models.ts';
 import { photoCount, readParams, floatModels } from '../../src/components/quantizer/params.ts';
+import { floatModelProblem } from '../../src/lib/calibration/float-model.ts';
 
 const publicDir = join(import.meta.dirname, '../../public');
 const load = (file: string) => parseTflite(new Uint8Array(readFileSync(join(publicDir, file))));
@@ -138,5 +139,21 @@ describe('representative photo sets', () => {
     const [photo] = filePhotoSet([file]);
     expect(photo!.name).toBe('mine.jpg');
     expect(await loadPhoto(photo!)).toBe(file);
+  });
+});
+
+describe('floatModelProblem (checked when a model is opened)', () => {
+  it('accepts the site float models and a float model of another kind (text, with GATHER)', () => {
+    expect(floatModelProblem(load('models/mobilenet_v1_0.25_224_1_default_1.tflite'))).toBeNull();
+    expect(floatModelProblem(load('byo/movie_review.tflite'))).toBeNull();
+  });
+
+  it('refuses an already quantized model: no float32 tensor to start from', () => {
+    expect(floatModelProblem(load('models/mobilenet_v1_0.25_224_quant.tflite'))).toMatchObject({ code: 'not-float' });
+  });
+
+  it('refuses a model with a custom operator, naming it: no setting can rewrite it', () => {
+    expect(floatModelProblem(load('byo/ssd_mobilenet_v1.tflite'))).toMatchObject({ code: 'custom-op', op: 'TFLite_Detection_PostProcess' });
+    expect(floatModelProblem(load('byo/whitespace_tokenizer_to_tensor.tflite'))).toMatchObject({ code: 'custom-op', op: 'tftext:WhitespaceTokenizer' });
   });
 });

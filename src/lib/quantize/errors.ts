@@ -6,6 +6,8 @@ export type QuantizeErrorCode =
   | 'not-float'
   /** An operator this mode cannot quantize (named in `op`); other modes may still work. */
   | 'unsupported-op'
+  /** An operator no setting can rewrite (custom, unknown, or with options the writer cannot copy), named in `op`. */
+  | 'custom-op'
   /** int8 modes need a recorded range for every float activation; some are missing. */
   | 'needs-calibration'
   /** Not a readable .tflite file. */

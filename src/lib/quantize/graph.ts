@@ -45,6 +45,30 @@ export interface Graph {
 
 const CUSTOM = 'CUSTOM';
 
+/**
+ * Why no setting can rewrite this parsed model (one subgraph, builtin ops whose options the writer
+ * copies, dense tensors), or null. The quantizer lab asks it when a file is opened.
+ */
+export function rewriteProblem(model: TfliteModel, mode: QuantizeMode): QuantizeError | null {
+  if (model.subgraphs.length !== 1) {
+    return new QuantizeError(`The model has ${model.subgraphs.length} subgraphs; only single-subgraph models can be quantized here.`, 'unsupported-model', mode);
+  }
+  const sg = model.subgraphs[0]!;
+  for (const op of sg.operators) {
+    if (op.builtinCode === 32) {
+      return new QuantizeError(`Operator ${op.index} is the custom op ${op.opcode}; custom ops cannot be rewritten.`, 'custom-op', mode, op.opcode);
+    }
+    if (BUILTIN_OPERATORS.indexOf(op.opcode) !== op.builtinCode) {
+      return new QuantizeError(`Operator ${op.index} has an unknown operator code ${op.builtinCode}.`, 'custom-op', mode, op.opcode);
+    }
+    if (op.optionsType !== 'NONE' && !OPTION_TABLES[op.optionsType]) {
+      return new QuantizeError(`Operator ${op.index} (${op.opcode}) has ${op.optionsType}, which the writer cannot copy.`, 'custom-op', mode, op.opcode);
+    }
+  }
+  const sparse = sg.tensors.find((t) => t.sparse);
+  return sparse ? new QuantizeError(`Tensor "${sparse.name}" is sparse; sparse tensors are not supported.`, 'unsupported-model', mode) : null;
+}
+
 /** Parses and checks what every mode needs: one subgraph, builtin ops, dense tensors. */
 export function readGraph(bytes: Uint8Array, mode: QuantizeMode): { graph: Graph; model: TfliteModel } {
   let model: TfliteModel;
@@ -54,23 +78,9 @@ export function readGraph(bytes: Uint8Array, mode: QuantizeMode): { graph: Graph
     const message = error instanceof TfliteParseError ? error.message : String(error);
     throw new QuantizeError(`The file is not a readable .tflite model: ${message}`, 'bad-model', mode);
   }
-  if (model.subgraphs.length !== 1) {
-    throw new QuantizeError(`The model has ${model.subgraphs.length} subgraphs; only single-subgraph models can be quantized here.`, 'unsupported-model', mode);
-  }
+  const problem = rewriteProblem(model, mode);
+  if (problem) throw problem;
   const sg = model.subgraphs[0]!;
-  for (const op of sg.operators) {
-    if (op.builtinCode === 32) {
-      throw new QuantizeError(`Operator ${op.index} is the custom op ${op.opcode}; custom ops cannot be rewritten.`, 'unsupported-op', mode, op.opcode);
-    }
-    if (BUILTIN_OPERATORS.indexOf(op.opcode) !== op.builtinCode) {
-      throw new QuantizeError(`Operator ${op.index} has an unknown operator code ${op.builtinCode}.`, 'unsupported-op', mode, op.opcode);
-    }
-    if (op.optionsType !== 'NONE' && !OPTION_TABLES[op.optionsType]) {
-      throw new QuantizeError(`Operator ${op.index} (${op.opcode}) has ${op.optionsType}, which the writer cannot copy.`, 'unsupported-op', mode, op.opcode);
-    }
-  }
-  const sparse = sg.tensors.find((t) => t.sparse);
-  if (sparse) throw new QuantizeError(`Tensor "${sparse.name}" is sparse; sparse tensors are not supported.`, 'unsupported-model', mode);
   const graph: Graph = {
     tensors: sg.tensors.map((t) => ({
       name: t.name, shape: [...t.shape], dtype: t.dtype, data: t.data, quantization: t.quantization,

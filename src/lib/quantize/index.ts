@@ -18,6 +18,7 @@ export { QuantizeError, type QuantizeErrorCode, type QuantizeMode } from './erro
 export { makeCalibrationModel, type CalibrationModel } from './calibration.ts';
 export { RangeRecorder, RANGE_METHODS, type ActivationRange, type RangeMethod } from './ranges.ts';
 export type { QuantizeReport, OpNote, Skipped, NoteCode, SkipCode, GraphSummary, DtypeCount } from './report.ts';
+export { rewriteProblem } from './graph.ts';
 export { compareWithReference, rangesFromQuantizedModel, type ReferenceDiff } from './compare.ts';
 
 export const QUANTIZE_MODES: readonly QuantizeMode[] = ['dynamic', 'float16', 'int8', 'int8-io'];

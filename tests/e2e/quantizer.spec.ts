@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, openLab } from './fixtures.ts';
 import { parseTflite } from '../../src/lib/tflite/reader.ts';
 import { compareWithReference } from '../../src/lib/quantize/index.ts';
 import { modelWithSin, opZooNet } from '../unit/quantize-fixtures.ts';
@@ -193,12 +193,19 @@ test.describe('bad input', () => {
     await expect(modelStatus).toHaveAttribute('data-state', 'error');
     await expect(modelStatus).toContainText('“grace_hopper.jpg” is not a TensorFlow Lite model');
 
-    // 2. An already quantized model: the setting is refused with a reason, not a crash.
+    // 2. An already quantized model: refused as soon as it is opened, with what to do instead.
     await lab.getByTestId('quantize-file').setInputFiles({ name: 'v1_uint8.tflite', mimeType: 'application/octet-stream', buffer: readFileSync(join(import.meta.dirname, '../../public/models/mobilenet_v1_0.25_224_quant.tflite')) });
-    await expect(modelStatus).toHaveAttribute('data-state', 'ready');
-    await lab.locator('button.bl-primary').click();
-    await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
-    await expect(status).toContainText('already quantized');
+    await expect(modelStatus).toHaveAttribute('data-state', 'error');
+    await expect(modelStatus).toContainText('“v1_uint8.tflite” is already quantized');
+    await expect(modelStatus).toContainText('open its float version');
+    await expect(lab.locator('button.bl-primary')).toBeDisabled();
+
+    // 2b. A model with a custom operator: no setting can rewrite it, and the page says so at once.
+    await lab.getByTestId('quantize-file').setInputFiles({ name: 'ssd_mobilenet_v1.tflite', mimeType: 'application/octet-stream', buffer: readFileSync(join(import.meta.dirname, '../../public/byo/ssd_mobilenet_v1.tflite')) });
+    await expect(modelStatus).toHaveAttribute('data-state', 'error');
+    await expect(modelStatus).toContainText('uses the operator TFLite_Detection_PostProcess');
+    await expect(modelStatus).toContainText('none of its settings can quantize this model');
+    await expect(lab.locator('button.bl-primary')).toBeDisabled();
 
     // 3. An operator the int8 settings cannot quantize (SIN, in a model built with the project's writer).
     await lab.getByTestId('quantize-file').setInputFiles({ name: 'conv_sin.tflite', mimeType: 'application/octet-stream', buffer: Buffer.from(modelWithSin()) });
@@ -208,6 +215,7 @@ test.describe('bad input', () => {
     await lab.locator('button.bl-primary').click();
     await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
     await expect(status).toContainText('The operator SIN cannot be quantized with the setting “full integer”');
+    await expect(status).toContainText('Dynamic range and float16 change only weights');
     // The other settings still work on the same file.
     await lab.locator('input[name="mode"][value="dynamic"]').check();
     await lab.locator('button.bl-primary').click();
@@ -233,6 +241,11 @@ test.describe('bad input', () => {
     const status = page.getByTestId('quantize-status');
     await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
     await expect(status).toContainText('演算子 SIN は「入出力も整数の完全整数」の設定では量子化できない');
+    // A custom operator is refused when the file is opened, in Japanese too.
+    const modelStatus = page.getByTestId('quantize-model-status');
+    await lab.getByTestId('quantize-file').setInputFiles({ name: 'ssd_mobilenet_v1.tflite', mimeType: 'application/octet-stream', buffer: readFileSync(join(import.meta.dirname, '../../public/byo/ssd_mobilenet_v1.tflite')) });
+    await expect(modelStatus).toHaveAttribute('data-state', 'error');
+    await expect(modelStatus).toContainText('どの設定でもこのモデルは量子化できません');
   });
 
   test('own photos: calibration runs in a worker, and files that are not usable photos are skipped with a reason', async ({ page }) => {
@@ -310,16 +323,65 @@ test.describe('bad input', () => {
     }
   });
 
-  test('cancelling a calibration stops it and leaves the lab ready', async ({ page }) => {
+  test('cancelling a calibration stops it and leaves the lab ready; focus follows the run from the keyboard', async ({ page }) => {
     test.setTimeout(120_000);
-    await page.goto(`labs/quantizer/?model=${V2}&mode=int8&autorun=1`);
+    await page.goto(`labs/quantizer/?model=${V2}&mode=int8`);
+    const lab = page.getByTestId('quantizer-lab');
     const status = page.getByTestId('quantize-status');
+    const run = lab.getByRole('button', { name: 'Quantize', exact: true });
+    const cancel = lab.getByRole('button', { name: 'Cancel' });
+    await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    // The runtime picker says what it is for.
+    await expect(lab.getByRole('combobox', { name: 'Calibrate with' })).toBeVisible();
+    // Started from the keyboard, the disabled Quantize button hands focus to Cancel...
+    await run.focus();
+    await page.keyboard.press('Enter');
     await expect(status).toContainText('Calibrating', { timeout: 60_000 });
-    await page.getByTestId('quantizer-lab').getByRole('button', { name: 'Cancel' }).click();
+    await expect(cancel).toBeFocused();
+    // ...so Enter again cancels, and focus comes back to Quantize.
+    await page.keyboard.press('Enter');
     await expect(status).toHaveAttribute('data-state', 'idle');
     await expect(status).toContainText('Cancelled');
-    await page.getByTestId('quantizer-lab').locator('input[name="mode"][value="dynamic"]').check();
-    await page.getByTestId('quantizer-lab').locator('button.bl-primary').click();
+    await expect(run).toBeFocused();
+    await lab.locator('input[name="mode"][value="dynamic"]').check();
+    await run.click();
     await expect(status).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    // A finished run leaves focus on Quantize too, not on the page's body.
+    await expect(run).toBeFocused();
+  });
+
+  test('the result: the download link has the site’s link colour in both themes, and every size has its label', async ({ page }) => {
+    test.setTimeout(120_000);
+    for (const theme of ['light', 'dark']) {
+      await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      await page.goto(`labs/quantizer/?model=${V1}&mode=float16&autorun=1`);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await expect(page.getByTestId('quantize-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+      const colour = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).color);
+      // Starlight styles links only outside .not-content; the lab's link must not fall back to the browser's blue.
+      expect(await colour('[data-testid="quantize-download"]')).toBe(await colour('.sl-markdown-content a[href]:not(.not-content *)'));
+      for (const dt of await page.locator('.q-sizes dt').allInnerTexts()) expect(dt.trim()).not.toBe('');
+    }
+  });
+});
+
+test.describe('settings comparison (how-much-faster lesson)', () => {
+  test('fits the lesson column without a hidden scroll, names float as the reference, and gives focus back', async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const cmp = await openLab(page, 'lessons/how-much-faster/', 'settings-comparison');
+    const run = cmp.getByRole('button', { name: 'Quantize and measure' });
+    await run.click();
+    await expect(page.getByTestId('comparison-status')).toHaveAttribute('data-state', /done|message/, { timeout: 240_000 });
+    await expect(page.getByTestId('comparison-status')).toHaveAttribute('data-state', 'done');
+    // Four settings x two runtimes of figures: the table becomes one card per setting instead of scrolling sideways.
+    const wrap = cmp.locator('.bl-table-wrap');
+    const { scrollWidth, clientWidth } = await wrap.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    // The float row is the reference of every speed-up: said in words, not a bare "1".
+    const floatSpeedups = cmp.locator('tr[data-setting="float"] td[data-column="speedup"]');
+    await expect(floatSpeedups).toHaveCount(2);
+    for (const cell of await floatSpeedups.all()) await expect(cell).toHaveText('1× (the reference)');
+    await expect(run).toBeFocused();
   });
 });

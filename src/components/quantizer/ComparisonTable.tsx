@@ -18,7 +18,8 @@ const SETTINGS: ComparedSetting[] = ['float', ...COMPARED_MODES];
 export default function ComparisonTable({ t, lang, result, settingName }: Props) {
   return (
     <div class="bl-results">
-      <div class="bl-table-wrap responsive-table">
+      {/* bl-wide: six columns do not fit a lesson's column, so each setting becomes a card there (shared/lab.css). */}
+      <div class="bl-table-wrap bl-wide responsive-table">
         <table class="bl-table" data-testid="comparison-table">
           <thead>
             <tr>
@@ -42,7 +43,7 @@ export default function ComparisonTable({ t, lang, result, settingName }: Props)
                   if (!timing) {
                     return [
                       <td key={`${r.runtime}-m`} data-label={medianLabel} data-runtime={r.runtime}>{t('cmpRefused')}</td>,
-                      <td key={`${r.runtime}-s`} data-label={speedLabel}>—</td>,
+                      <td key={`${r.runtime}-s`} data-label={speedLabel} data-column="speedup">—</td>,
                     ];
                   }
                   const i = timing.ratio?.interval;
@@ -50,8 +51,8 @@ export default function ComparisonTable({ t, lang, result, settingName }: Props)
                     <td key={`${r.runtime}-m`} data-label={medianLabel} data-runtime={r.runtime} data-median={timing.model.inference.median.toFixed(3)}>
                       {timing.model.inference.median.toFixed(1)} ms
                     </td>,
-                    <td key={`${r.runtime}-s`} data-label={speedLabel} data-speedup={i ? i.speedup.toFixed(3) : undefined}>
-                      {i ? t('cmpInterval', { value: i.speedup.toFixed(2), low: i.low.toFixed(2), high: i.high.toFixed(2) }) : '1'}
+                    <td key={`${r.runtime}-s`} data-label={speedLabel} data-column="speedup" data-speedup={i ? i.speedup.toFixed(3) : undefined}>
+                      {i ? t('cmpInterval', { value: i.speedup.toFixed(2), low: i.low.toFixed(2), high: i.high.toFixed(2) }) : t('cmpBaseline')}
                     </td>,
                   ];
                 })}

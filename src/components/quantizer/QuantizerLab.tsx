@@ -60,7 +60,7 @@ export default function QuantizerLab({ lang, initialMode = 'dynamic', initialMod
         origin={q.model.source?.origin ?? null}
         normChoice={s.normChoice}
         onNormChoice={set.normChoice}
-        runtimePicker={<RuntimeSelect lang={lang} value={s.runtime} onChange={set.runtime} disabled={running} />}
+        runtimePicker={<RuntimeSelect lang={lang} label={t('calibrationRuntime')} value={s.runtime} onChange={set.runtime} disabled={running} />}
       />
       <details class="q-python" open>
         <summary>{t('python')}</summary>

@@ -52,7 +52,7 @@ export default function ResultView(p: Props) {
 
   const cal = outcome.calibration;
   const ratio = outcome.bytes.length / p.source.bytes.length;
-  const longTask = outcome.longestTaskMs === null ? '—' : outcome.longestTaskMs > 0 ? t('longTaskMs', { ms: Math.round(outcome.longestTaskMs) }) : t('longTaskNone');
+  const longTask = outcome.longestTaskMs === null ? t('longTaskUnknown') : outcome.longestTaskMs > 0 ? t('longTaskMs', { ms: Math.round(outcome.longestTaskMs) }) : t('longTaskNone');
   return (
     <div class="bl-results q-result" data-testid="quantize-result" data-mode={p.mode} data-size-before={p.source.bytes.length} data-size-after={outcome.bytes.length}>
       <h3>{t('resultHeading', { mode: p.modeName })}</h3>
@@ -66,7 +66,7 @@ export default function ResultView(p: Props) {
           <dd>{formatBytes(outcome.bytes.length, lang)}</dd>
         </div>
         <div>
-          <dt>&nbsp;</dt>
+          <dt>{t('sizeRatioLabel')}</dt>
           <dd data-testid="quantize-ratio" data-ratio={ratio.toFixed(4)}>{t('sizeRatio', { ratio: ratio.toFixed(2) })}</dd>
         </div>
       </dl>

@@ -9,13 +9,15 @@ interface Props {
   value: RuntimeId;
   onChange: (id: RuntimeId) => void;
   disabled?: boolean;
+  /** What the runtime is for, when "Runtime" alone would not say (e.g. the quantizer's calibration). */
+  label?: string;
 }
 
-export default function RuntimeSelect({ lang, value, onChange, disabled }: Props) {
+export default function RuntimeSelect({ lang, value, onChange, disabled, label }: Props) {
   const t = translator(labControlStrings, lang);
   return (
     <label>
-      <span>{t('runtime')}</span>
+      <span>{label ?? t('runtime')}</span>
       <select
         name="runtime"
         value={value}

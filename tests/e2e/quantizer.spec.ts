@@ -206,6 +206,8 @@ test.describe('bad input', () => {
     await expect(modelStatus).toContainText('uses the operator TFLite_Detection_PostProcess');
     await expect(modelStatus).toContainText('none of its settings can quantize this model');
     await expect(lab.locator('button.bl-primary')).toBeDisabled();
+    // The run's status line says what unlocks Quantize, not "press Quantize".
+    await expect(status).toContainText('once step 1 has a float model');
 
     // 3. An operator the int8 settings cannot quantize (SIN, in a model built with the project's writer).
     await lab.getByTestId('quantize-file').setInputFiles({ name: 'conv_sin.tflite', mimeType: 'application/octet-stream', buffer: Buffer.from(modelWithSin()) });
@@ -348,6 +350,10 @@ test.describe('bad input', () => {
     await expect(status).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
     // A finished run leaves focus on Quantize too, not on the page's body.
     await expect(run).toBeFocused();
+    // The note on hybrid operators links to the lesson section that measures them, and that section exists.
+    await page.getByTestId('quantize-hybrid').getByRole('link').click();
+    await expect(page).toHaveURL(/lessons\/how-much-faster\/#why-dynamic-range-is-slow-in-the-browser$/);
+    await expect(page.locator('[id="why-dynamic-range-is-slow-in-the-browser"]')).toBeVisible();
   });
 
   test('the result: the download link has the site’s link colour in both themes, and every size has its label', async ({ page }) => {

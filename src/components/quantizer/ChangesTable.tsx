@@ -3,6 +3,7 @@
 import type { Locale } from '../../lib/models.ts';
 import type { QuantizeOutcome } from '../../lib/calibration/pipeline.ts';
 import { formatBytes } from '../../i18n/translate.ts';
+import { sitePath } from '../../lib/site-path.ts';
 import type { QuantizerT } from './errors.ts';
 
 interface Props {
@@ -91,7 +92,7 @@ export default function ChangesTable({ t, lang, report }: Props) {
       )}
       {hybrid ? (
         <p class="bl-hint" data-testid="quantize-hybrid" data-ops={hybrid}>
-          {t('hybridOps', { list: hybrid })} {t('hybridSpeed')}
+          {t('hybridOps', { list: hybrid })} {t('hybridSpeed')} <a href={sitePath(t('hybridLessonPath'))}>{t('hybridLesson')}</a>
         </p>
       ) : null}
       {weightOnly ? (

@@ -68,7 +68,7 @@ export default function QuantizerLab({ lang, initialMode = 'dynamic', initialMod
         <p class="bl-hint">{t('pythonNote')}</p>
       </details>
       <RunCancelButtons lang={lang} primary runLabel={t('run')} onRun={q.run} onCancel={q.cancel} running={running} runDisabled={running || !q.model.source} />
-      <QuantizeStatus t={t} state={lab.state} errorDetail={q.errorDetail} />
+      <QuantizeStatus t={t} state={lab.state} errorDetail={q.errorDetail} modelRefused={q.model.modelState.kind === 'error'} />
       {done ? (
         <ResultView
           t={t}

@@ -294,7 +294,11 @@ test.describe('bad input', () => {
     await page.goto('labs/quantizer/');
     const lab = page.getByTestId('quantizer-lab');
     const status = page.getByTestId('quantize-status');
+    // The lab first loads its default site model: a file set before the island hydrated would be lost, and
+    // "ready" would then describe that site model (seen under load: full integer calibrated MobileNet).
+    await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready');
     await lab.getByTestId('quantize-file').setInputFiles({ name: 'movie_review.tflite', mimeType: 'application/octet-stream', buffer: readFileSync(join(import.meta.dirname, '../../public/byo/movie_review.tflite')) });
+    await expect(page.getByTestId('quantize-model-status')).toContainText('movie_review.tflite');
     await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready');
     for (const mode of ['dynamic', 'float16']) {
       await lab.locator(`input[name="mode"][value="${mode}"]`).check();

@@ -375,6 +375,21 @@ test.describe('bad input', () => {
   });
 });
 
+test('integer input and output: the result gives the app the formula, with the scale and zero point written in the file', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`labs/quantizer/?model=${V1}&mode=int8-io&calibration=5&autorun=1`);
+  await expect(page.getByTestId('quantize-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  const model = parseTflite(await downloadQuantized(page));
+  const sg = model.subgraphs[0]!;
+  const io = [...sg.inputs, ...sg.outputs].map((i) => sg.tensors[i]!.quantization!);
+  const formulas = page.getByTestId('quantize-io-formula');
+  await expect(formulas).toHaveCount(2);
+  for (const [i, q] of io.entries()) {
+    const scale = Number(q.scale[0]!.toPrecision(6));
+    await expect(formulas.nth(i)).toContainText(i === 0 ? `q = round(real / ${scale} + ${q.zeroPoint[0]})` : `real = (q − ${q.zeroPoint[0]}) × ${scale}`);
+  }
+});
+
 test.describe('settings comparison (how-much-faster lesson)', () => {
   test('fits the lesson column without a hidden scroll, names float as the reference, and gives focus back', async ({ page }) => {
     test.setTimeout(300_000);

@@ -30,6 +30,9 @@ interface Props {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const specs = (list: TensorSpec[]) => list.map((s) => `${s.dtype} [${s.shape.join(', ')}]`).join(', ');
+/** The integer inputs or outputs of an integer-I/O model, with the one scale and zero point the app must apply. */
+const integerIo = (list: TensorSpec[]) =>
+  list.flatMap((s) => (s.quantization?.scale.length === 1 && s.dtype !== 'float32' ? [{ dtype: s.dtype, scale: Number(s.quantization.scale[0]!.toPrecision(6)), zeroPoint: s.quantization.zeroPoint[0] ?? 0 }] : []));
 
 export default function ResultView(p: Props) {
   const { t, lang, outcome } = p;
@@ -77,6 +80,8 @@ export default function ResultView(p: Props) {
       </p>
       <ChangesTable t={t} lang={lang} report={outcome.report} />
       <p>{t('ioLine', { before: specs(floatIo.inputs), after: specs(io.inputs), beforeOut: specs(floatIo.outputs), afterOut: specs(io.outputs) })}</p>
+      {p.mode === 'int8-io' && integerIo(io.inputs).map((q, i) => <p class="bl-hint" key={`in${i}`} data-testid="quantize-io-formula" data-scale={q.scale} data-zero-point={q.zeroPoint}>{t('ioQuantIn', q)}</p>)}
+      {p.mode === 'int8-io' && integerIo(io.outputs).map((q, i) => <p class="bl-hint" key={`out${i}`} data-testid="quantize-io-formula" data-scale={q.scale} data-zero-point={q.zeroPoint}>{t('ioQuantOut', q)}</p>)}
       <p class="bl-hint" data-testid="quantize-timing" data-total-ms={Math.round(outcome.timings.totalMs)} data-calibration-ms={Math.round(outcome.timings.calibrationMs)} data-longest-task-ms={outcome.longestTaskMs ?? undefined} data-inference-in-worker={cal ? String(cal.inWorker) : undefined}>
         {cal
           ? t('timing', { photos: cal.used, observed: outcome.observedTensors, calSeconds: seconds(outcome.timings.calibrationMs), where: t(cal.inWorker ? 'inferenceInWorker' : 'inferenceOnPage'), longTask, writeSeconds: seconds(outcome.timings.writeMs) })

@@ -309,6 +309,9 @@ test.describe('bad input', () => {
       // LiteRT.js runs both files when it is given int32 token ids (a float input would be refused).
       const litert = checks.and(page.locator('[data-runtime="litert"]'));
       expect(await litert.getAttribute('data-state'), await litert.innerText()).toBe('ok');
+      // Token ids are not a photo: the heading does not claim a grey image.
+      await expect(page.getByTestId('quantize-result')).toContainText('one run on made-up inputs of the model’s own types and shapes');
+      await expect(page.getByTestId('quantize-result')).not.toContainText('grey image');
     }
     await lab.locator('input[name="mode"][value="int8"]').check();
     await lab.locator('button.bl-primary').click();
@@ -371,6 +374,7 @@ test.describe('bad input', () => {
       // Starlight styles links only outside .not-content; the lab's link must not fall back to the browser's blue.
       expect(await colour('[data-testid="quantize-download"]')).toBe(await colour('.sl-markdown-content a[href]:not(.not-content *)'));
       for (const dt of await page.locator('.q-sizes dt').allInnerTexts()) expect(dt.trim()).not.toBe('');
+      await expect(page.getByTestId('quantize-result')).toContainText('one run on a grey image');
     }
   });
 });

@@ -9,6 +9,7 @@ import type { QuantizeMode } from '../../lib/quantize/index.ts';
 import { formatBytes } from '../../i18n/translate.ts';
 import { describeError } from '../../i18n/errors.ts';
 import { modelIO } from '../../lib/runtime/model-io.ts';
+import { checksWithPhoto } from '../../lib/converter/runs.ts';
 import { parseTflite } from '../../lib/tflite/reader.ts';
 import type { TensorSpec } from '../../lib/runtime/types.ts';
 import type { QuantizerT } from './errors.ts';
@@ -99,7 +100,7 @@ export default function ResultView(p: Props) {
           </ul>
         </div>
       ) : null}
-      <RuntimeChecks t={t} bytes={outcome.bytes} normalization={p.normalization} />
+      <RuntimeChecks t={t} bytes={outcome.bytes} normalization={p.normalization} withPhoto={checksWithPhoto(io.inputs)} />
       <p class="q-subheading">{t('next')}</p>
       <div class="bl-actions">
         <button type="button" data-testid="to-inspector" onClick={() => handOver('inspector')}>{t('toInspector')}</button>

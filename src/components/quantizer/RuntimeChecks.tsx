@@ -10,6 +10,8 @@ interface Props {
   t: QuantizerT;
   bytes: Uint8Array;
   normalization: Normalization;
+  /** The check feeds a grey photo (else synthetic inputs of the model's own types): the heading says which. */
+  withPhoto: boolean;
 }
 
 function useRunChecks(bytes: Uint8Array, normalization: Normalization): (RunCheck | null)[] {
@@ -30,11 +32,11 @@ function useRunChecks(bytes: Uint8Array, normalization: Normalization): (RunChec
   return checks;
 }
 
-export default function RuntimeChecks({ t, bytes, normalization }: Props) {
+export default function RuntimeChecks({ t, bytes, normalization, withPhoto }: Props) {
   const checks = useRunChecks(bytes, normalization);
   return (
     <>
-      <p class="q-subheading">{t('checkHeading')}</p>
+      <p class="q-subheading">{t(withPhoto ? 'checkHeading' : 'checkHeadingSynthetic')}</p>
       <ul class="q-checks">
         {runtimeIds.map((id, i) => {
           const c = checks[i] ?? null;

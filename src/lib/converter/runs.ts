@@ -11,9 +11,14 @@ export type RunCheck = { runtime: RuntimeId; ok: true; inferenceMs: number; load
  * Inputs of the model's own dtypes and shapes: a mid-grey photo for a model that takes one, the
  * benchmark lab's synthetic inputs otherwise (token ids, audio, several inputs).
  */
+/** Whether the run check feeds this model a grey photo (one photo-shaped input) rather than synthetic inputs. */
+export function checksWithPhoto(specs: readonly TensorSpec[]): boolean {
+  return specs.length === 1 && isPhotoInput(specs[0]);
+}
+
 function neutralInputs(specs: readonly TensorSpec[], norm: Normalization): TensorData[] {
   const [first] = specs;
-  if (specs.length === 1 && first && isPhotoInput(first)) return [greyInput(first, norm)];
+  if (first && checksWithPhoto(specs)) return [greyInput(first, norm)];
   return syntheticInputs(specs);
 }
 

@@ -1,8 +1,8 @@
 // The quantizer lab's pure parts: the equivalent Python for each setting, where the calibration
 // normalisation comes from, the lab's URL parameters and the representative photo sets.
 import { converterComments } from '../../src/i18n/converter-comments.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { converterCode } from '../../src/lib/converter/python.ts';
 import { choiceOf, modelNormalization, NORMALIZATION_CHOICES } from '../../src/lib/calibration/normalization.ts';
@@ -10,10 +10,11 @@ import { devPhotoSet, filePhotoSet, loadPhoto } from '../../src/lib/calibration/
 import { parseTflite } from '../../src/lib/tflite/reader.ts';
 import { devImages, getModel } from '../../src/lib/models.ts';
 import { photoCount, readParams, floatModels } from '../../src/components/quantizer/params.ts';
-import { floatModelProblem } from '../../src/lib/calibration/float-model.ts';
+import { quantizableProblem, quantizeModel } from '../../src/lib/quantize/index.ts';
 
 const publicDir = join(import.meta.dirname, '../../public');
-const load = (file: string) => parseTflite(new Uint8Array(readFileSync(join(publicDir, file))));
+const bytes = (file: string) => new Uint8Array(readFileSync(join(publicDir, file)));
+const load = (file: string) => parseTflite(bytes(file));
 
 describe('converterCode', () => {
   it('gives the seed snippet for dynamic range: Optimize.DEFAULT and nothing else', () => {
@@ -142,18 +143,33 @@ describe('representative photo sets', () => {
   });
 });
 
-describe('floatModelProblem (checked when a model is opened)', () => {
+describe('quantizableProblem (checked when a model is opened)', () => {
   it('accepts the site float models and a float model of another kind (text, with GATHER)', () => {
-    expect(floatModelProblem(load('models/mobilenet_v1_0.25_224_1_default_1.tflite'))).toBeNull();
-    expect(floatModelProblem(load('byo/movie_review.tflite'))).toBeNull();
+    expect(quantizableProblem(bytes('models/mobilenet_v1_0.25_224_1_default_1.tflite'))).toBeNull();
+    expect(quantizableProblem(bytes('byo/movie_review.tflite'))).toBeNull();
+  });
+
+  it('accepts this page\'s own float16 and dynamic-range outputs (their weights are expanded first)', () => {
+    const float = bytes('models/mobilenet_v1_0.25_224_1_default_1.tflite');
+    for (const mode of ['float16', 'dynamic'] as const) expect(quantizableProblem(quantizeModel(float, { mode }).bytes)).toBeNull();
+  });
+
+  it('refuses a model that computes in integers (TF2 full-integer PTQ, uint8 in and out)', () => {
+    expect(quantizableProblem(bytes('models/tf2_mobilenet_v2_1.0_224_ptq.tflite'))).toMatchObject({ code: 'not-float' });
+  });
+
+  // TFLite's own full-integer output with float input and output (the shared assets folder, as in quantizer.spec.ts).
+  const floatIo = join(resolve(process.env.ASSET_MIRROR ?? '../shared/assets'), 'reference-quantized/mobilenet_v1_0.25_224_int8_float-io.tflite');
+  it.skipIf(!existsSync(floatIo))('refuses a full-integer model even when its input and output are float32', () => {
+    expect(quantizableProblem(new Uint8Array(readFileSync(floatIo)))).toMatchObject({ code: 'not-float' });
   });
 
   it('refuses an already quantized model: no float32 tensor to start from', () => {
-    expect(floatModelProblem(load('models/mobilenet_v1_0.25_224_quant.tflite'))).toMatchObject({ code: 'not-float' });
+    expect(quantizableProblem(bytes('models/mobilenet_v1_0.25_224_quant.tflite'))).toMatchObject({ code: 'not-float' });
   });
 
   it('refuses a model with a custom operator, naming it: no setting can rewrite it', () => {
-    expect(floatModelProblem(load('byo/ssd_mobilenet_v1.tflite'))).toMatchObject({ code: 'custom-op', op: 'TFLite_Detection_PostProcess' });
-    expect(floatModelProblem(load('byo/whitespace_tokenizer_to_tensor.tflite'))).toMatchObject({ code: 'custom-op', op: 'tftext:WhitespaceTokenizer' });
+    expect(quantizableProblem(bytes('byo/ssd_mobilenet_v1.tflite'))).toMatchObject({ code: 'custom-op', op: 'TFLite_Detection_PostProcess' });
+    expect(quantizableProblem(bytes('byo/whitespace_tokenizer_to_tensor.tflite'))).toMatchObject({ code: 'custom-op', op: 'tftext:WhitespaceTokenizer' });
   });
 });

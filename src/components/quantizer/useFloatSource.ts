@@ -7,7 +7,7 @@ import { fetchWithProgress } from '../../lib/fetch-with-progress.ts';
 import { MAX_MODEL_BYTES, parseTflite } from '../../lib/tflite/reader.ts';
 import { TfliteParseError, type TfliteModel } from '../../lib/tflite/types.ts';
 import { modelNormalization, type NormalizationOrigin } from '../../lib/calibration/normalization.ts';
-import { floatModelProblem } from '../../lib/calibration/float-model.ts';
+import { quantizableProblem } from '../../lib/quantize/index.ts';
 import { quantizeErrorText, type ErrorText, type QuantizerT } from './errors.ts';
 
 /** The float model the lab works on. */
@@ -30,7 +30,7 @@ export function useFloatSource(lang: Locale, t: QuantizerT, floats: ModelEntry[]
     if (ticket !== request.current) return;
     try {
       const model = parseTflite(bytes);
-      const problem = floatModelProblem(model);
+      const problem = quantizableProblem(bytes);
       if (problem) throw problem;
       setModelState({ kind: 'ready', source: { name, bytes, model, site, origin: modelNormalization(model, site?.normalization) } });
     } catch (err) {

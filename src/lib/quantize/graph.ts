@@ -47,9 +47,9 @@ const CUSTOM = 'CUSTOM';
 
 /**
  * Why no setting can rewrite this parsed model (one subgraph, builtin ops whose options the writer
- * copies, dense tensors), or null. The quantizer lab asks it when a file is opened.
+ * copies, dense tensors), or null.
  */
-export function rewriteProblem(model: TfliteModel, mode: QuantizeMode): QuantizeError | null {
+function rewriteProblem(model: TfliteModel, mode: QuantizeMode): QuantizeError | null {
   if (model.subgraphs.length !== 1) {
     return new QuantizeError(`The model has ${model.subgraphs.length} subgraphs; only single-subgraph models can be quantized here.`, 'unsupported-model', mode);
   }

@@ -18,7 +18,6 @@ export { QuantizeError, type QuantizeErrorCode, type QuantizeMode } from './erro
 export { makeCalibrationModel, type CalibrationModel } from './calibration.ts';
 export { RangeRecorder, RANGE_METHODS, type ActivationRange, type RangeMethod } from './ranges.ts';
 export type { QuantizeReport, OpNote, Skipped, NoteCode, SkipCode, GraphSummary, DtypeCount } from './report.ts';
-export { rewriteProblem } from './graph.ts';
 export { compareWithReference, rangesFromQuantizedModel, type ReferenceDiff } from './compare.ts';
 
 export const QUANTIZE_MODES: readonly QuantizeMode[] = ['dynamic', 'float16', 'int8', 'int8-io'];
@@ -40,6 +39,24 @@ export interface QuantizeOptions {
 export interface QuantizeResult {
   bytes: Uint8Array;
   report: QuantizeReport;
+}
+
+/**
+ * Why no setting can quantize this file, or null when some may: the checks every mode makes before
+ * its own work (readable single-subgraph graph of built-in ops; after expanding float16 or
+ * weight-only int8 weights, float32 left to quantize). The lab asks it when a file is opened, so the
+ * reader learns it at step 1 instead of after pressing Quantize.
+ */
+export function quantizableProblem(floatModel: Uint8Array): QuantizeError | null {
+  try {
+    const { graph } = readGraph(floatModel, 'dynamic');
+    foldConstantDequantize(graph);
+    refuseIntegerModel(graph, 'dynamic');
+    if (!graph.tensors.some((t) => t.dtype === 'float32')) throw new QuantizeError('The model has no float32 tensors: it is already quantized.', 'not-float', 'dynamic');
+    return null;
+  } catch (error) {
+    return asQuantizeError(error, 'dynamic');
+  }
 }
 
 export function quantizeModel(floatModel: Uint8Array, options: QuantizeOptions): QuantizeResult {

@@ -60,9 +60,11 @@ async function accuracyAgreement(page: Page): Promise<{ count: number; n: number
 async function fullIntegerOnFile(page: Page, name: string, bytes: Uint8Array, norm: 'minus-one-to-one' | 'zero-to-one'): Promise<Uint8Array> {
   const lab = page.getByTestId('quantizer-lab');
   const status = page.getByTestId('quantize-status');
-  await lab.getByTestId('quantize-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  // The lab must have hydrated (its default model ready) before the file is set, or the file is lost.
   await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready');
+  await lab.getByTestId('quantize-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
   await expect(page.getByTestId('quantize-model-status')).toContainText(name);
+  await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready');
   await lab.locator('input[name="mode"][value="int8"]').check();
   await lab.locator(`input[name="norm"][value="${norm}"]`).check();
   await lab.locator('input[name="calibration"]').fill('8');

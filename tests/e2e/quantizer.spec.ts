@@ -365,6 +365,25 @@ test.describe('bad input', () => {
     await expect(page.locator('[id="why-dynamic-range-is-slow-in-the-browser"]')).toBeVisible();
   });
 
+  test('a reader who scrolls away during a keyboard-started run is not pulled back up when focus returns to Quantize', async ({ page }) => {
+    test.setTimeout(180_000);
+    // A short window: scrolled to the end of the page, the lab's buttons are out of sight.
+    await page.setViewportSize({ width: 1280, height: 400 });
+    await page.goto(`labs/quantizer/?model=${V2}&mode=int8&calibration=30`);
+    const lab = page.getByTestId('quantizer-lab');
+    const status = page.getByTestId('quantize-status');
+    const run = lab.getByRole('button', { name: 'Quantize', exact: true });
+    await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    await run.focus();
+    await page.keyboard.press('Enter');
+    await expect(status).toContainText('Calibrating', { timeout: 60_000 });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(run).not.toBeInViewport();
+    await expect(status).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
+    await expect(run).toBeFocused();
+    await expect(run).not.toBeInViewport();
+  });
+
   test('the result: the download link has the site’s link colour in both themes, and every size has its label', async ({ page }) => {
     test.setTimeout(120_000);
     for (const theme of ['light', 'dark']) {

@@ -37,11 +37,12 @@ export default function RunCancelButtons({ lang, runLabel, onRun, onCancel, runn
   useEffect(() => {
     if (!pressed.current) return;
     if (running) {
-      if (focusDropped(runButton.current)) cancelButton.current?.focus();
+      if (focusDropped(runButton.current)) cancelButton.current?.focus({ preventScroll: true });
       return;
     }
     pressed.current = false;
-    if (focusDropped(cancelButton.current) && runButton.current && !runButton.current.disabled) runButton.current.focus();
+    // preventScroll: a reader who scrolled down to watch the results is not pulled back up.
+    if (focusDropped(cancelButton.current) && runButton.current && !runButton.current.disabled) runButton.current.focus({ preventScroll: true });
   }, [running]);
   return (
     <div class="bl-actions">

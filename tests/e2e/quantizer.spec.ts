@@ -5,6 +5,7 @@
 // bad input gets a clear message and the page keeps working.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, openLab } from './fixtures.ts';
 import { parseTflite } from '../../src/lib/tflite/reader.ts';
@@ -398,6 +399,17 @@ test.describe('bad input', () => {
       await expect(page.getByTestId('quantize-result')).toContainText('one run on a grey image');
     }
   });
+});
+
+test('axe finds no serious problem in a full-integer result, in the dark theme, in Japanese (the sideways-scrolling Python included)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
+  await page.goto(`ja/labs/quantizer/?model=${V1}&mode=int8-io&calibration=5&autorun=1`);
+  await expect(page.getByTestId('quantize-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  for (const c of await page.getByTestId('runtime-check').all()) await expect(c).toHaveAttribute('data-state', /ok|refused/, { timeout: 60_000 });
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="quantizer-lab"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('integer input and output: the result gives the app the formula, with the scale and zero point written in the file', async ({ page }) => {

@@ -64,7 +64,8 @@ export default function QuantizerLab({ lang, initialMode = 'dynamic', initialMod
       />
       <details class="q-python" open>
         <summary>{t('python')}</summary>
-        <pre data-testid="quantize-python"><code>{q.python}</code></pre>
+        {/* tabIndex: the full-integer code scrolls sideways, and a keyboard must be able to scroll it too. */}
+        <pre data-testid="quantize-python" tabIndex={0}><code>{q.python}</code></pre>
         <p class="bl-hint">{t('pythonNote')}</p>
       </details>
       <RunCancelButtons lang={lang} primary runLabel={t('run')} onRun={q.run} onCancel={q.cancel} running={running} runDisabled={running || !q.model.source} />

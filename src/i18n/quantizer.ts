@@ -3,6 +3,8 @@ import { defineStrings } from './translate.ts';
 
 export const quantizerStrings = defineStrings({
   en: {
+    /** Between two sentences in one paragraph: a space in English, nothing after a Japanese full stop. */
+    sentenceGap: ' ',
     heading: 'Quantize a float model in your browser',
     privacy: 'Everything happens in this tab: the model and the photos are never uploaded.',
     step1: '1. Float model',
@@ -125,6 +127,7 @@ export const quantizerStrings = defineStrings({
     cmpNote: 'Speed-ups are the ratio of median inference times from interleaved runs, with a 95% bootstrap interval; above 1 is faster than float. They depend on this device and its load: run it twice before drawing conclusions.',
   },
   ja: {
+    sentenceGap: '',
     heading: 'float モデルをブラウザーで量子化する',
     privacy: 'すべてこのタブの中で処理します。モデルも写真もどこにも送信されません。',
     step1: '1. float モデル',

@@ -345,6 +345,8 @@ test.describe('bad input', () => {
     await expect(page.getByTestId('quantize-model-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
     // The runtime picker says what it is for.
     await expect(lab.getByRole('combobox', { name: 'Calibrate with' })).toBeVisible();
+    // The four settings are one named group for a screen reader.
+    await expect(lab.getByRole('radiogroup', { name: '2. Converter setting' }).getByRole('radio')).toHaveCount(4);
     // Started from the keyboard, the disabled Quantize button hands focus to Cancel...
     await run.focus();
     await page.keyboard.press('Enter');
@@ -410,6 +412,18 @@ test('axe finds no serious problem in a full-integer result, in the dark theme, 
   const { violations } = await new AxeBuilder({ page }).include('[data-testid="quantizer-lab"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('Japanese result: sentences join without a space after 。, and the hybrid note links to the Japanese lesson section', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`ja/labs/quantizer/?model=${V1}&mode=dynamic&autorun=1`);
+  await expect(page.getByTestId('quantize-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  const hybrid = page.getByTestId('quantize-hybrid');
+  await expect(hybrid).toContainText('速さはランタイムによって違います');
+  expect(await hybrid.innerText()).not.toContain('。 ');
+  await hybrid.getByRole('link').click();
+  await expect(page).toHaveURL(/\/ja\/lessons\/how-much-faster\/#/);
+  await expect(page.locator('[id="ブラウザーでダイナミックレンジが遅い理由"]')).toBeVisible();
 });
 
 test('integer input and output: the result gives the app the formula, with the scale and zero point written in the file', async ({ page }) => {

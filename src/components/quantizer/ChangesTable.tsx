@@ -92,7 +92,8 @@ export default function ChangesTable({ t, lang, report }: Props) {
       )}
       {hybrid ? (
         <p class="bl-hint" data-testid="quantize-hybrid" data-ops={hybrid}>
-          {t('hybridOps', { list: hybrid })} {t('hybridSpeed')} <a href={sitePath(t('hybridLessonPath'))}>{t('hybridLesson')}</a>
+          {t('hybridOps', { list: hybrid }) + t('sentenceGap') + t('hybridSpeed') + t('sentenceGap')}
+          <a href={sitePath(t('hybridLessonPath'))}>{t('hybridLesson')}</a>
         </p>
       ) : null}
       {weightOnly ? (

@@ -69,7 +69,7 @@ export default function ComparisonTable({ t, lang, result, settingName }: Props)
         )),
       )}
       <p class="bl-note">
-        {result.runtimes.map((r) => t('cmpThreads', { runtime: runtimeLabels[r.runtime], threads: r.threads })).join(' ')} {t('cmpNote')}
+        {[...result.runtimes.map((r) => t('cmpThreads', { runtime: runtimeLabels[r.runtime], threads: r.threads })), t('cmpNote')].join(t('sentenceGap'))}
       </p>
     </div>
   );

@@ -48,7 +48,7 @@ export default function ModeSettings(p: ModeSettingsProps) {
   return (
     <fieldset class="q-settings">
       <legend>{p.t('step2')}</legend>
-      <div class="q-modes" role="radiogroup">
+      <div class="q-modes" role="radiogroup" aria-label={t('step2')}>
         {quantizeModes.map((m) => (
           <label key={m} class="q-mode">
             <input type="radio" name="mode" value={m} checked={p.mode === m} disabled={p.disabled} onChange={() => p.onMode(m)} />

@@ -332,6 +332,12 @@ test.describe('bad input', () => {
       const ops = model.subgraphs[0]!.operators.map((o) => o.opcode);
       expect(ops).toEqual(expect.arrayContaining(['SPLIT', 'MAXIMUM', 'PADV2', 'TRANSPOSE_CONV', 'LOG_SOFTMAX', 'GATHER', 'ARG_MAX']));
       await expectBothRuntimesRun(page, name);
+      // And each still computes what the float model computes: on the probe photo, within a few output
+      // steps (LOG_SOFTMAX's fixed step is 1/16), and the same ARG_MAX.
+      for (const c of await page.getByTestId('runtime-check').all()) {
+        expect(Number(await c.getAttribute('data-max-relative-diff')), name).toBeLessThan(0.1);
+        await expect(c).toHaveAttribute('data-integers-equal', '1/1');
+      }
     }
   });
 

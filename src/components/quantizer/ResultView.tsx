@@ -100,7 +100,7 @@ export default function ResultView(p: Props) {
           </ul>
         </div>
       ) : null}
-      <RuntimeChecks t={t} bytes={outcome.bytes} normalization={p.normalization} withPhoto={checksWithPhoto(io.inputs)} />
+      <RuntimeChecks t={t} bytes={outcome.bytes} reference={p.source.bytes} normalization={p.normalization} withPhoto={checksWithPhoto(io.inputs)} />
       <p class="q-subheading">{t('next')}</p>
       <div class="bl-actions">
         <button type="button" data-testid="to-inspector" onClick={() => handOver('inspector')}>{t('toInspector')}</button>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { runtimeIds, runtimeLabels, defaultThreads } from '../../lib/runtime/index.ts';
 import type { Normalization } from '../../lib/image/input.ts';
-import { checkRuns, loadProbePhoto, type RunCheck } from '../../lib/converter/runs.ts';
+import { checkRunsInTurn, loadProbePhoto, type RunCheck } from '../../lib/converter/runs.ts';
 import type { QuantizerT } from './errors.ts';
 
 interface Props {
@@ -23,7 +23,8 @@ function useRunChecks(bytes: Uint8Array, reference: Uint8Array, normalization: N
     (async () => {
       const photo = await loadProbePhoto();
       for (const [i, id] of runtimeIds.entries()) {
-        const result = await checkRuns(id, bytes, normalization, { threads: defaultThreads(), reference, photo });
+        if (!live) return; // a newer result replaced this one
+        const result = await checkRunsInTurn(id, bytes, normalization, { threads: defaultThreads(), reference, photo });
         if (!live) return;
         setChecks((c) => c.map((x, k) => (k === i ? result : x)));
       }

@@ -129,3 +129,15 @@ export async function checkRuns(runtime: RuntimeId, bytes: Uint8Array, norm: Nor
     model.dispose();
   }
 }
+
+let previousCheck: Promise<unknown> = Promise.resolve();
+
+/**
+ * checkRuns, one at a time for the whole page: a new result's checks wait for the last one still
+ * running. Overlapping checks loaded several models into LiteRT.js at once, and the tab crashed.
+ */
+export function checkRunsInTurn(...args: Parameters<typeof checkRuns>): Promise<RunCheck> {
+  const next = previousCheck.then(() => checkRuns(...args));
+  previousCheck = next.catch(() => undefined);
+  return next;
+}

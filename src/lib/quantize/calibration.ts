@@ -2,7 +2,7 @@
 // activation full-integer quantization needs a range for, so one run in the real WASM runtime
 // yields all of them. Tensor indices are unchanged, so a recorded range keys the float model too.
 import { asQuantizeError, QuantizeError } from './errors.ts';
-import { foldConstantDequantize, refuseIntegerModel } from './fold.ts';
+import { toFloatGraph } from './fold.ts';
 import { readGraph, writeGraph, type Graph } from './graph.ts';
 import { checkInt8Support, tensorsNeedingRanges } from './int8.ts';
 
@@ -38,8 +38,7 @@ export function makeCalibrationModel(floatModel: Uint8Array): CalibrationModel {
 function calibrationModel(floatModel: Uint8Array): CalibrationModel {
   const { graph } = readGraph(floatModel, 'int8');
   // As quantize() does, so both graphs have the same tensors at the same indices.
-  foldConstantDequantize(graph);
-  refuseIntegerModel(graph, 'int8');
+  toFloatGraph(graph, 'int8');
   checkInt8Support(graph, 'int8');
   const needed = tensorsNeedingRanges(graph);
   const inputs = graph.inputs.filter((i) => needed.includes(i));

@@ -47,10 +47,14 @@ export function foldConstantDequantize(graph: Graph): OpNote[] {
 }
 
 /**
- * A model that computes in integers (quantized activations) and keeps no float32 weight is already
- * quantized, even with float input and output: the converter starts from a float model.
+ * A model with nothing float32 left, or one that computes in integers (quantized activations) and
+ * keeps no float32 weight, is already quantized, even with float input and output: the converter
+ * starts from a float model.
  */
-export function refuseIntegerModel(graph: Graph, mode: QuantizeMode): void {
+function refuseQuantizedModel(graph: Graph, mode: QuantizeMode): void {
+  if (!graph.tensors.some((t) => t.dtype === 'float32')) {
+    throw new QuantizeError('The model has no float32 tensors: it is already quantized.', 'not-float', mode);
+  }
   const produced = new Set(graph.operators.flatMap((op) => op.outputs));
   const integerActivation = [...produced].some((i) => {
     const t = graph.tensors[i];
@@ -59,4 +63,14 @@ export function refuseIntegerModel(graph: Graph, mode: QuantizeMode): void {
   if (integerActivation && !graph.tensors.some(isFloatConstant)) {
     throw new QuantizeError('The model computes in integers and has no float32 weights: it is already quantized.', 'not-float', mode);
   }
+}
+
+/**
+ * What every setting does first, and the calibration model too (so both graphs keep the same tensor
+ * indices): expand stored weights, then refuse a model that is already quantized.
+ */
+export function toFloatGraph(graph: Graph, mode: QuantizeMode): OpNote[] {
+  const restored = foldConstantDequantize(graph);
+  refuseQuantizedModel(graph, mode);
+  return restored;
 }

@@ -7,7 +7,7 @@
 // The int8 modes need activation ranges: run makeCalibrationModel()'s model on the representative
 // set and feed each run to a RangeRecorder (see calibration.ts for the order).
 import { asQuantizeError, QuantizeError, type QuantizeMode } from './errors.ts';
-import { foldConstantDequantize, refuseIntegerModel } from './fold.ts';
+import { toFloatGraph } from './fold.ts';
 import { readGraph, writeGraph } from './graph.ts';
 import { fullInteger } from './int8.ts';
 import type { ActivationRange } from './ranges.ts';
@@ -49,10 +49,7 @@ export interface QuantizeResult {
  */
 export function quantizableProblem(floatModel: Uint8Array): QuantizeError | null {
   try {
-    const { graph } = readGraph(floatModel, 'dynamic');
-    foldConstantDequantize(graph);
-    refuseIntegerModel(graph, 'dynamic');
-    if (!graph.tensors.some((t) => t.dtype === 'float32')) throw new QuantizeError('The model has no float32 tensors: it is already quantized.', 'not-float', 'dynamic');
+    toFloatGraph(readGraph(floatModel, 'dynamic').graph, 'dynamic');
     return null;
   } catch (error) {
     return asQuantizeError(error, 'dynamic');
@@ -76,8 +73,7 @@ function quantize(floatModel: Uint8Array, options: QuantizeOptions): QuantizeRes
   const { graph } = readGraph(floatModel, mode);
   // Before: the file as given. A float16 or weight-only int8 file is expanded first (fold.ts).
   const before = summarize(graph, floatModel.byteLength);
-  const restored = foldConstantDequantize(graph);
-  refuseIntegerModel(graph, mode);
+  const restored = toFloatGraph(graph, mode);
   let notes: OpNote[];
   let skipped: Skipped[] = [];
   let ioType: QuantizeReport['ioType'] = 'float32';

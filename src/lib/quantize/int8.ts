@@ -48,9 +48,6 @@ function activationInputSlots(rule: Int8Rule, op: GraphOp): number[] {
 
 /** Checks every op before anything changes, so a refusal names the first op it cannot handle. */
 export function checkInt8Support(graph: Graph, mode: QuantizeMode): void {
-  if (!graph.tensors.some((t) => t.dtype === 'float32')) {
-    throw new QuantizeError('The model has no float32 tensors: it is already quantized.', 'not-float', mode);
-  }
   graph.operators.forEach((op, i) => {
     if (!touchesFloat(graph, op)) return;
     const rule = INT8_RULES[op.opcode];

@@ -17,10 +17,6 @@ export interface PassResult {
   skipped: Skipped[];
 }
 
-function hasFloatWork(graph: Graph): boolean {
-  return graph.tensors.some((t) => t.dtype === 'float32');
-}
-
 /** The int8 copy of a float weight tensor, scaled as the converter's MLIR quantizer does (no zero scales). */
 function int8Weights(weights: GraphTensor, rule: DynamicRule): { tensor: GraphTensor; axis: number | null } {
   const axis = rule.axis !== null && rule.axis < weights.shape.length ? rule.axis : null;
@@ -37,7 +33,6 @@ function int8Weights(weights: GraphTensor, rule: DynamicRule): { tensor: GraphTe
 }
 
 export function dynamicRange(graph: Graph): PassResult {
-  if (!hasFloatWork(graph)) throw new QuantizeError('The model has no float32 tensors: it is already quantized.', 'not-float', 'dynamic');
   const notes: OpNote[] = [];
   const skipped: Skipped[] = [];
   const dequantizeOps: GraphOp[] = [];

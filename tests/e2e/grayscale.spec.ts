@@ -14,7 +14,7 @@ import { downloadQuantized } from '../../src/lib/node/quantizer-page.ts';
 /**
  * input [1,28,28,1] (batch open in the shape signature, as Keras writes it) -> CONV_2D ... RESHAPE
  * -> FULLY_CONNECTED -> SOFTMAX [1,10]. `classes: 1001` gives it ImageNet's output size, so that the
- * accuracy lab (which scores against the dev photos' ImageNet labels) can run it.
+ * accuracy lab scores it against the dev photos' ImageNet labels.
  */
 const grayscale = (inputChannels = 1, classes = 10) =>
   Buffer.from(randomConvNet(seededRandom(28), { size: 28, channels: 8, classes, inputChannels, dynamicBatch: true }));
@@ -74,7 +74,7 @@ test('quantizer: a float grayscale model quantizes to full integer, calibrated o
   await expect(page.getByTestId('quantizer-lab')).toContainText('tf.image.rgb_to_grayscale(image)');
 
   // The accuracy lab runs both files on the 100 dev photos (each photo's luminance). A model with
-  // another number of classes is refused there (it scores ImageNet labels), whatever its channels.
+  // another number of classes gets agreement only there (accuracy-other-outputs.spec).
   await page.getByTestId('to-accuracy').click();
   await page.waitForURL(/labs\/accuracy\/\?handoff=quantizer/);
   await expect(page.getByTestId('accuracy-handoff')).toBeVisible({ timeout: 60_000 });

@@ -12,6 +12,7 @@ import { parseTflite } from '../../src/lib/tflite/reader.ts';
 import { compareWithReference } from '../../src/lib/quantize/index.ts';
 import { modelWithSin, opZooNet } from '../unit/quantize-fixtures.ts';
 import { downloadQuantized, storeQuantizerHandoff } from '../../src/lib/node/quantizer-page.ts';
+import { fullIntegerOnFile, openOwnModel } from './quantizer-helpers.ts';
 
 const V1 = 'mobilenet_v1_0.25_224_float';
 const V2 = 'mobilenet_v2_1.0_224_float_twin';
@@ -56,32 +57,6 @@ async function accuracyAgreement(page: Page): Promise<{ count: number; n: number
   await expect(page.getByTestId('accuracy-message')).toHaveCount(0);
   const agreement = page.getByTestId('accuracy-agreement');
   return { count: Number(await agreement.getAttribute('data-count')), n: Number(await agreement.getAttribute('data-n')) };
-}
-
-/** Opens a file in the lab and runs full integer (float I/O) on 8 dev photos; returns the downloaded result. */
-/**
- * Opens a file as the lab's float model. The lab first loads its default site model: a file set before
- * the island hydrated would be lost, and "ready" would then describe that site model.
- */
-async function openOwnModel(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  const modelStatus = page.getByTestId('quantize-model-status');
-  await expect(modelStatus).toHaveAttribute('data-state', 'ready');
-  await page.getByTestId('quantizer-lab').getByTestId('quantize-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
-  await expect(modelStatus).toContainText(name);
-  await expect(modelStatus).toHaveAttribute('data-state', 'ready');
-}
-
-async function fullIntegerOnFile(page: Page, name: string, bytes: Uint8Array, norm: 'minus-one-to-one' | 'zero-to-one'): Promise<Uint8Array> {
-  const lab = page.getByTestId('quantizer-lab');
-  const status = page.getByTestId('quantize-status');
-  await openOwnModel(page, name, bytes);
-  await lab.locator('input[name="mode"][value="int8"]').check();
-  await lab.locator(`input[name="norm"][value="${norm}"]`).check();
-  await lab.locator('input[name="calibration"]').fill('8');
-  await lab.locator('button.bl-primary').click();
-  await expect(status).toHaveAttribute('data-state', /done|error/, { timeout: 240_000 });
-  expect(await status.getAttribute('data-state'), await status.innerText()).toBe('done');
-  return downloadQuantized(page);
 }
 
 /** Each runtime's own kernels accept the file written (their Prepare checks parameters and versions). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankOf, argmax, answerFor, summarizeAccuracy, type PhotoOutcome } from '../../src/lib/eval/accuracy.ts';
+import { rankOf, argmax, answerFor, summarizeAccuracy, devIndexingFor, sharedIndexing, outputDiff, type PhotoOutcome } from '../../src/lib/eval/accuracy.ts';
 import { reportToMarkdown, reportToJson, type BenchReport } from '../../src/lib/bench/report.ts';
 
 describe('rankOf / argmax', () => {
@@ -15,8 +15,8 @@ describe('rankOf / argmax', () => {
   });
 });
 
-function outcome(id: string, trueIndex: number, a: number[], b: number[]): PhotoOutcome {
-  return { imageId: id, trueIndex, answers: [answerFor(a, trueIndex), answerFor(b, trueIndex)] };
+function outcome(id: string, trueIndex: number | null, a: number[], b: number[]): PhotoOutcome {
+  return { imageId: id, trueIndex, answers: [answerFor(a, trueIndex), answerFor(b, trueIndex)], diff: outputDiff(a, b) };
 }
 
 describe('summarizeAccuracy', () => {
@@ -30,8 +30,8 @@ describe('summarizeAccuracy', () => {
   const s = summarizeAccuracy(['float', 'int8'], outcomes);
 
   it('counts top-1 and top-5 hits per model', () => {
-    expect(s.models[0]).toEqual({ id: 'float', top1Count: 1, top5Count: 3, n: 4, top1: 0.25, top5: 0.75 });
-    expect(s.models[1]).toEqual({ id: 'int8', top1Count: 2, top5Count: 3, n: 4, top1: 0.5, top5: 0.75 });
+    expect(s.models![0]).toEqual({ id: 'float', top1Count: 1, top5Count: 3, n: 4, top1: 0.25, top5: 0.75 });
+    expect(s.models![1]).toEqual({ id: 'int8', top1Count: 2, top5Count: 3, n: 4, top1: 0.5, top5: 0.75 });
   });
 
   it('counts agreement on the top-1 answer, right or wrong', () => {
@@ -46,8 +46,56 @@ describe('summarizeAccuracy', () => {
     expect(s.meanAbsDeltaPTrue).toBeCloseTo((0.1 + 0.3 + 0 + 0) / 4, 12);
   });
 
+  it('measures how far apart the two outputs are, over every value of every photo', () => {
+    // |Δ| sums per photo: p1 0.2, p2 0.6, p3 0, p4 0.8 over 7 values each; largest 0.4 (p4).
+    expect(s.outputDiff!.mean).toBeCloseTo((0.2 + 0.6 + 0 + 0.8) / 28, 12);
+    expect(s.outputDiff!.max).toBeCloseTo(0.4, 12);
+  });
+
   it('rejects an empty evaluation', () => {
     expect(() => summarizeAccuracy(['a', 'b'], [])).toThrow(RangeError);
+  });
+});
+
+describe('outputs that are not the ImageNet classes', () => {
+  it('scores the photos’ labels only for a 1001-way or 1000-way output', () => {
+    expect(devIndexingFor(1001)).toBe('index_1001');
+    expect(devIndexingFor(1000)).toBe('index_1000');
+    for (const n of [10, 2, 999, 1002, undefined]) expect(devIndexingFor(n)).toBeNull();
+    expect(sharedIndexing([1001, 1001])).toBe('index_1001');
+    expect(sharedIndexing([1000, 1000])).toBe('index_1000');
+    // One model not ImageNet, or the two indexed differently: the labels cannot score the pair.
+    expect(sharedIndexing([1001, 10])).toBeNull();
+    expect(sharedIndexing([1001, 1000])).toBeNull();
+    expect(sharedIndexing([])).toBeNull();
+  });
+
+  it('answers without a rank, and summarizes agreement and output difference only', () => {
+    // 10-way outputs, no label: the photos' ImageNet classes mean nothing here.
+    const ten = (hot: number, v = 0.9) => Array.from({ length: 10 }, (_, i) => (i === hot ? v : (1 - v) / 9));
+    expect(answerFor(ten(3), null)).toEqual({ top1: 3, top1Prob: 0.9, pTrue: null, rank: null });
+    const s = summarizeAccuracy(['float', 'quantized'], [
+      outcome('p1', null, ten(3), ten(3)), // agree, identical
+      outcome('p2', null, ten(7), ten(7, 0.8)), // agree: |Δ| 0.1 on index 7, 0.1/9 on the other nine
+      outcome('p3', null, ten(1), ten(4)), // disagree: |Δ| 0.9 - 0.1/9 on indices 1 and 4
+    ]);
+    expect(s.models).toBeNull();
+    expect(s.meanAbsDeltaPTrue).toBeNull();
+    expect(s.modelIds).toEqual(['float', 'quantized']);
+    expect([s.agreeCount, s.n]).toEqual([2, 3]);
+    expect(s.agreement).toBeCloseTo(2 / 3, 12);
+    expect(s.disagreements.map((d) => d.imageId)).toEqual(['p3']);
+    const p2 = 0.1 + 9 * (0.1 / 9); // = 0.2
+    const p3 = 2 * (0.9 - 0.1 / 9);
+    expect(s.outputDiff!.mean).toBeCloseTo((0 + p2 + p3) / 30, 12);
+    expect(s.outputDiff!.max).toBeCloseTo(0.9 - 0.1 / 9, 12);
+  });
+
+  it('has no output difference when the two outputs differ in size', () => {
+    expect(outputDiff([1, 2], [1, 2, 3])).toBeNull();
+    const s = summarizeAccuracy(['a', 'b'], [outcome('p', null, [0, 1], [1, 0, 0])]);
+    expect(s.outputDiff).toBeNull();
+    expect(s.agreeCount).toBe(0);
   });
 });
 

@@ -141,9 +141,34 @@ describe('accuracy over the dev set', () => {
     expect(opened).toEqual(['red', 'blue']);
     expect(closed).toEqual(['red', 'blue']);
     expect(photos.red!.resizes).toEqual(['4x4:rgb']);
-    expect(run.outcomes.map((o) => o.answers.map((a) => [a.top1, a.rank]))).toEqual([[[0, 0], [0, 0]], [[2, 2], [2, 2]]]); // ties rank lower indices first
-    expect(run.summary.models.map((m) => m.top1Count)).toEqual([1, 1]);
+    // 3 outputs are not the ImageNet classes: the same run, agreement only, no rank against the labels.
+    expect(run.indexing).toBeNull();
+    expect(run.outcomes.map((o) => [o.trueIndex, ...o.answers.map((a) => [a.top1, a.rank])])).toEqual([[null, [0, null], [0, null]], [null, [2, null], [2, null]]]);
+    expect(run.summary.models).toBeNull();
+    expect(run.summary.agreeCount).toBe(2);
+    // uint8 255 * 1/256 against float 1.0: |Δ| = 1/256 on one of the 3 values.
+    expect(run.summary.outputDiff!.max).toBeCloseTo(1 / 256, 12);
+    expect(run.summary.outputDiff!.mean).toBeCloseTo(1 / 256 / 3, 12);
     expect(logs.map((l) => l.disposed)).toEqual([1, 1]);
+  });
+
+  it('scores a 1001-way output against the photos’ ImageNet labels (index_1001)', async () => {
+    const wide = (dtype: 'float32') => [{ name: 'out', dtype, shape: [1, 1001] }];
+    const file = ioOnlyModel([{ name: 'in', dtype: 'float32', shape: [1, SIZE, SIZE, 3] }], wide('float32'));
+    const engine = fakeEngine({
+      inputs: [{ dtype: 'float32', shape: [1, SIZE, SIZE, 3] }],
+      outputs: [{ dtype: 'float32', shape: [1, 1001] }],
+      compute: (inputs) => [Float32Array.from({ length: 1001 }, (_, c) => (c === 1 + brightest('float32')(inputs)[0]!.indexOf(1) ? 1 : 0))],
+    });
+    const loader: ModelLoader = (_id, bytes, options, io) => openModel(engine.engine, bytes, options, io);
+    const pair: [ModelSource, ModelSource] = [bytesSource('a', 'a.tflite', file), bytesSource('b', 'b.tflite', file)];
+    const red = { ...dev('red', 1), index_1000: 0 } as DevImage; // red = channel 0 = output 1 ("background" is 0)
+    const blue = { ...dev('blue', 1), index_1000: 0 } as DevImage; // labelled 1, answers 3
+    const run = await evaluateOnDevSet(pair, [red, blue], { runtime: 'litert', threads: 1, loader, openPhoto: async (d) => ({ image: solidPhoto(d.id === 'red' ? [255, 0, 0] : [0, 0, 255]).image, close: () => {} }) });
+    expect(run.indexing).toBe('index_1001');
+    expect(run.outcomes.map((o) => [o.trueIndex, o.answers[0].rank])).toEqual([[1, 0], [1, 2]]); // blue answers 3: 0 (tie, lower index) and 3 rank above 1
+    expect(run.summary.models!.map((m) => [m.top1Count, m.top5Count])).toEqual([[1, 2], [1, 2]]);
+    expect(run.summary.outputDiff).toEqual({ mean: 0, max: 0 });
   });
 
   it('names the model whose run fails', async () => {

@@ -49,7 +49,7 @@ export default function ResultView(p: Props) {
       quantized: { name: p.fileName, bytes: outcome.bytes, mode: p.mode },
       normalization: p.normalization,
     }).then(
-      () => location.assign(quantizerHandoffUrl(lab)),
+      () => location.assign(quantizerHandoffUrl(lab, lang)),
       (err: unknown) => setHandoffError(t('handoffFailed', { detail: err instanceof Error ? err.message : String(err) })),
     );
   };

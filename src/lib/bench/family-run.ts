@@ -56,7 +56,8 @@ export async function measureFamily(
       onProgress: (done, total) => options.onProgress?.({ step: 'accuracy', done, total }),
     });
     const n = answers.outcomes.length;
-    top1 = new Map(sources.map((s, i) => [s.id, (100 * answers.outcomes.filter((o) => o.answers[i]!.rank === 0).length) / n]));
+    // Outputs that are not the ImageNet classes have no top-1 against the photos' labels.
+    if (answers.indexing) top1 = new Map(sources.map((s, i) => [s.id, (100 * answers.outcomes.filter((o) => o.answers[i]!.rank === 0).length) / n]));
   }
   const points = family.map((m): FamilyPoint => {
     const r = timed.models.find((x) => x.id === m.id)!;

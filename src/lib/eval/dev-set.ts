@@ -11,10 +11,12 @@ import type { ModelSource } from '../inference/source.ts';
 import { BenchError, messageOf } from '../bench/errors.ts';
 import { LongTaskWatch } from '../page/longtask.ts';
 import { yieldToPage } from '../page/yield.ts';
-import { answerFor, summarizeAccuracy, type AccuracySummary, type ModelAnswer, type PhotoOutcome } from './accuracy.ts';
+import { answerFor, outputDiff, sharedIndexing, summarizeAccuracy, trueIndexOf, type AccuracySummary, type DevIndexing, type ModelAnswer, type OutputDiff, type PhotoOutcome } from './accuracy.ts';
 
 export interface AccuracyRun {
   runtime: RuntimeId;
+  /** How the photos' labels index the outputs; null when the outputs are not the ImageNet classes. */
+  indexing: DevIndexing | null;
   summary: AccuracySummary;
   outcomes: PhotoOutcome[];
   elapsedMs: number;
@@ -52,11 +54,13 @@ export async function evaluateOnDevSet(
 ): Promise<AccuracyRun> {
   const run = await classifyDevSet(pair, images, options);
   const outcomes = run.outcomes.map((o) => ({ ...o, answers: [o.answers[0]!, o.answers[1]!] as [ModelAnswer, ModelAnswer] }));
-  return { runtime: options.runtime, summary: summarizeAccuracy([pair[0].id, pair[1].id], outcomes), outcomes, elapsedMs: run.elapsedMs, longestTaskMs: run.longestTaskMs };
+  return { runtime: options.runtime, indexing: run.indexing, summary: summarizeAccuracy([pair[0].id, pair[1].id], outcomes), outcomes, elapsedMs: run.elapsedMs, longestTaskMs: run.longestTaskMs };
 }
 
 export interface DevSetAnswers {
-  outcomes: { imageId: string; trueIndex: number; answers: ModelAnswer[] }[];
+  indexing: DevIndexing | null;
+  /** `diff`: the first two models' outputs compared (null with one model or sizes that differ). */
+  outcomes: { imageId: string; trueIndex: number | null; answers: ModelAnswer[]; diff: OutputDiff | null }[];
   elapsedMs: number;
   longestTaskMs: number | null;
 }
@@ -81,13 +85,17 @@ export async function classifyDevSet(
         throw new BenchError(messageOf(err), 'load-failed', source.id);
       }
     }
+    // Scored against the labels only when every model's output is the same ImageNet classes.
+    const indexing = sharedIndexing(loaded.map((m) => m.model.outputs[0]?.shape.at(-1)));
     watch.start();
     const outcomes: DevSetAnswers['outcomes'] = [];
     for (const [i, dev] of images.entries()) {
       options.signal?.throwIfAborted();
       const photo = await openPhoto(dev);
       try {
+        const trueIndex = trueIndexOf(dev, indexing);
         const answers: ModelAnswer[] = [];
+        const outputs: Float32Array[] = [];
         for (const model of loaded) {
           let probs: Float32Array;
           try {
@@ -95,9 +103,11 @@ export async function classifyDevSet(
           } catch (err) {
             throw new BenchError(messageOf(err), 'run-failed', model.source.id);
           }
-          answers.push(answerFor(probs, dev.index_1001));
+          answers.push(answerFor(probs, trueIndex));
+          outputs.push(probs);
         }
-        outcomes.push({ imageId: dev.id, trueIndex: dev.index_1001, answers });
+        const diff = outputs.length >= 2 ? outputDiff(outputs[0]!, outputs[1]!) : null;
+        outcomes.push({ imageId: dev.id, trueIndex, answers, diff });
       } finally {
         photo.close();
       }
@@ -105,7 +115,7 @@ export async function classifyDevSet(
       await yieldToPage();
     }
     const longTasks = watch.stop();
-    return { outcomes, elapsedMs: performance.now() - started, longestTaskMs: longTasks.longestMs };
+    return { indexing, outcomes, elapsedMs: performance.now() - started, longestTaskMs: longTasks.longestMs };
   } finally {
     watch.stop();
     for (const m of loaded) closeImageModel(m);

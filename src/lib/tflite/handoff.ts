@@ -76,6 +76,7 @@ export function benchmarkHandoffUrl(base: string): string {
 // benchmark and accuracy labs can compare them (and the inspector can open the quantized one).
 // Same database and store; key QUANTIZER_HANDOFF_KEY; pages opened with `?handoff=quantizer`.
 import { sitePath } from '../site-path.ts';
+import type { Locale } from '../models.ts';
 
 export const QUANTIZER_HANDOFF_KEY = 'quantizer-models';
 export const QUANTIZER_HANDOFF_VALUE = 'quantizer';
@@ -111,7 +112,7 @@ export function loadQuantizerHandoff(): Promise<QuantizerHandoff | null> {
   );
 }
 
-/** URL of a lab that picks up the quantizer's two models. */
-export function quantizerHandoffUrl(lab: 'benchmark' | 'accuracy' | 'inspector'): string {
-  return sitePath(`labs/${lab}/?${HANDOFF_PARAM}=${QUANTIZER_HANDOFF_VALUE}`);
+/** URL of a lab that picks up the quantizer's two models, in the reader's language (English is the root locale). */
+export function quantizerHandoffUrl(lab: 'benchmark' | 'accuracy' | 'inspector', lang: Locale = 'en'): string {
+  return sitePath(`${lang === 'en' ? '' : `${lang}/`}labs/${lab}/?${HANDOFF_PARAM}=${QUANTIZER_HANDOFF_VALUE}`);
 }

@@ -69,7 +69,7 @@ export default function Inspector({ lang, initialModel = 'mobilenet_v1_0.25_224_
           <TryIt report={state.report} model={model} trials={trials} t={t} lang={lang} />
           <section aria-labelledby="insp-next">
             <h3 id="insp-next">{t('nextHeading')}</h3>
-            <Actions state={state} handoff={handoff} send={sendToBenchmark} t={t} />
+            <Actions state={state} handoff={handoff} send={sendToBenchmark} t={t} lang={lang} />
           </section>
         </ReportView>
       )}

@@ -14,6 +14,11 @@ export function sitePath(path: string): string {
   return siteBase() + path.replace(/^\/+/, '');
 }
 
+/** URL path of a page in the reader's language: the default locale ('en') at the root, others under their code. */
+export function localePagePath(path: string, lang: string): string {
+  return sitePath(`${lang === 'en' ? '' : `${lang}/`}${path.replace(/^\/+/, '')}`);
+}
+
 /**
  * Root-relative href/src attributes of an HTML string moved under the base, for HTML that content
  * passes as strings (set:html), which the build-time link prefixer (config/base-links.mjs) cannot see.

@@ -119,10 +119,20 @@ test('bad files get a specific message and the inspector keeps working', async (
   void problems;
 });
 
-test('Japanese page: messages in Japanese', async ({ page, problems }) => {
+test('Japanese page: messages in Japanese, and the next steps stay in Japanese', async ({ page, problems }) => {
   await openInspector(page, '/ja/labs/inspector/');
   await expect(page.getByTestId('report')).toBeVisible();
   await expect(page.getByTestId('feed')).toContainText('そのまま渡します');
+  await expect(page.getByTestId('run-benchmark')).toHaveAttribute('href', /^\/ja\/labs\/benchmark\/\?model=/);
+  await expect(page.getByTestId('run-classifier')).toHaveAttribute('href', /^\/ja\/labs\/classifier\/\?pair=/);
+  // A dropped file is handed to the Japanese benchmark lab.
+  const name = 'mobilenet_v1_0.25_224_1_default_1.tflite';
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: file(`models/${name}`) });
+  await expect(page.getByTestId('status')).toContainText(name);
+  await page.getByTestId('send-benchmark').click();
+  await page.waitForURL(/\/ja\/labs\/benchmark\/\?handoff=inspector$/);
+  await openInspector(page, '/ja/labs/inspector/');
+  await expect(page.getByTestId('report')).toBeVisible();
   await page.getByTestId('file-input').setInputFiles({ name: 'photo.tflite', mimeType: 'application/octet-stream', buffer: file('images/grace_hopper.jpg') });
   await expect(page.getByTestId('status')).toContainText('「photo.tflite」は TensorFlow Lite モデルではありません');
   void problems;

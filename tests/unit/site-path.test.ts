@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteBase, sitePath } from '../../src/lib/site-path.ts';
+import { localePagePath, siteBase, sitePath } from '../../src/lib/site-path.ts';
 import { withBase } from '../../config/base-links.mjs';
 
 describe('sitePath', () => {
@@ -7,6 +7,10 @@ describe('sitePath', () => {
     expect(siteBase()).toBe('/');
     expect(sitePath('models/a.tflite')).toBe('/models/a.tflite');
     expect(sitePath('/wasm/litert/')).toBe('/wasm/litert/');
+  });
+  it('pages in the reader\'s language: English at the root, Japanese under ja/', () => {
+    expect(localePagePath('labs/benchmark/?model=a', 'en')).toBe('/labs/benchmark/?model=a');
+    expect(localePagePath('/labs/benchmark/?model=a', 'ja')).toBe('/ja/labs/benchmark/?model=a');
   });
 });
 

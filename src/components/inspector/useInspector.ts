@@ -7,7 +7,6 @@ import { MAX_MODEL_BYTES, parseTflite } from '../../lib/tflite/reader.ts';
 import { describeModel, type ModelReport } from '../../lib/tflite/describe.ts';
 import { benchmarkHandoffUrl, HANDOFF_PARAM, loadQuantizerHandoff, QUANTIZER_HANDOFF_VALUE, saveHandoffModel } from '../../lib/tflite/handoff.ts';
 import { formatBytes } from '../../i18n/translate.ts';
-import { siteBase } from '../../lib/site-path.ts';
 import { describeError } from '../../i18n/errors.ts';
 import type { T } from './format.ts';
 
@@ -93,7 +92,7 @@ export function useInspector(t: T, lang: Locale, initialModel: string) {
   const sendToBenchmark = (bytes: Uint8Array, name: string) => {
     setHandoff(t('sending'));
     saveHandoffModel(name, bytes).then(
-      () => location.assign(benchmarkHandoffUrl(siteBase())),
+      () => location.assign(benchmarkHandoffUrl(lang)),
       (error: unknown) => setHandoff(t('sendFailed', { detail: (error as Error).message })),
     );
   };

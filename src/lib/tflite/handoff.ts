@@ -68,14 +68,15 @@ export function loadHandoffModel(): Promise<HandoffModel | null> {
 }
 
 /** URL of the benchmark lab that picks up the handed-over model. */
-export function benchmarkHandoffUrl(base: string): string {
-  return `${base.replace(/\/?$/, '/')}labs/benchmark/?${HANDOFF_PARAM}=${HANDOFF_VALUE}`;
+/** The benchmark lab in the reader's language, opened to take the inspector's model. */
+export function benchmarkHandoffUrl(lang: Locale = 'en'): string {
+  return localePagePath(`labs/benchmark/?${HANDOFF_PARAM}=${HANDOFF_VALUE}`, lang);
 }
 
 // The quantizer lab hands over two models at once: the float model and what it made of it, so the
 // benchmark and accuracy labs can compare them (and the inspector can open the quantized one).
 // Same database and store; key QUANTIZER_HANDOFF_KEY; pages opened with `?handoff=quantizer`.
-import { sitePath } from '../site-path.ts';
+import { localePagePath } from '../site-path.ts';
 import type { Locale } from '../models.ts';
 
 export const QUANTIZER_HANDOFF_KEY = 'quantizer-models';
@@ -114,5 +115,5 @@ export function loadQuantizerHandoff(): Promise<QuantizerHandoff | null> {
 
 /** URL of a lab that picks up the quantizer's two models, in the reader's language (English is the root locale). */
 export function quantizerHandoffUrl(lab: 'benchmark' | 'accuracy' | 'inspector', lang: Locale = 'en'): string {
-  return sitePath(`${lang === 'en' ? '' : `${lang}/`}labs/${lab}/?${HANDOFF_PARAM}=${QUANTIZER_HANDOFF_VALUE}`);
+  return localePagePath(`labs/${lab}/?${HANDOFF_PARAM}=${QUANTIZER_HANDOFF_VALUE}`, lang);
 }

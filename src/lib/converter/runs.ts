@@ -1,7 +1,8 @@
 // Does a produced model load and run in a runtime, and does it still compute what the float model
-// computes? One timed inference (after one untimed) on a test pattern, or on synthetic inputs for a
-// model that takes no photo; then the float model on the same input, outputs compared. A refusal is
-// reported with the runtime's own reason rather than hidden.
+// computes? One timed inference (after one untimed) on a photo calibration never uses (a test
+// pattern if it cannot be fetched), or on synthetic inputs for a model that takes no photo; then the
+// float model on the same input, outputs compared. A refusal is reported with the runtime's own
+// reason rather than hidden.
 import { loadModel, type LoadedModel, type RuntimeId } from '../runtime/index.ts';
 import { buildInput, imageInputSize, type Normalization } from '../image/input.ts';
 import { decodeImageBlob } from '../image/index.ts';

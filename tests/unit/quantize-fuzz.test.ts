@@ -48,6 +48,12 @@ function checkModel(bytes: Uint8Array, mode: QuantizeMode, ioType?: 'uint8' | 'i
   }
 }
 
+/** The mode's options; int8-io picks its I/O type at random. */
+function optionsFor(mode: QuantizeMode, ranges: Map<number, ActivationRange>, random: RandomSource): QuantizeOptions {
+  const ioType = mode === 'int8-io' ? (random() < 0.5 ? 'uint8' : 'int8') : undefined;
+  return { mode, ranges, ...(ioType ? { ioType } : {}) };
+}
+
 function attempt(run: () => { bytes: Uint8Array }, check: (bytes: Uint8Array) => void): string {
   try {
     const { bytes } = run();
@@ -70,8 +76,8 @@ describe('quantizer fuzz', () => {
       expect(parseTflite(calibration.bytes).subgraphs[0]!.outputs.length).toBe(calibration.outputCount);
       const ranges = randomRanges(random, calibration.tensorIndices);
       for (const mode of QUANTIZE_MODES) {
-        const ioType = mode === 'int8-io' ? (random() < 0.5 ? 'uint8' : 'int8') : undefined;
-        const o = attempt(() => quantizeModel(float, { mode, ranges, ...(ioType ? { ioType } : {}) }), (b) => checkModel(b, mode, ioType));
+        const options = optionsFor(mode, ranges, random);
+        const o = attempt(() => quantizeModel(float, options), (b) => checkModel(b, mode, options.ioType));
         outcomes[`${mode}:${o}`] = (outcomes[`${mode}:${o}`] ?? 0) + 1;
       }
     }
@@ -92,10 +98,9 @@ describe('quantizer fuzz', () => {
       expect(calibration.tensorIndices).toEqual(makeCalibrationModel(float).tensorIndices);
       const ranges = randomRanges(random, calibration.tensorIndices);
       for (const mode of QUANTIZE_MODES) {
-        const ioType = mode === 'int8-io' ? (random() < 0.5 ? 'uint8' : 'int8') : undefined;
-        const options: QuantizeOptions = { mode, ranges, ...(ioType ? { ioType } : {}) };
+        const options = optionsFor(mode, ranges, random);
         const fromHalf = attempt(() => quantizeModel(fp16, options), (b) => {
-          checkModel(b, mode, ioType);
+          checkModel(b, mode, options.ioType);
           // Nothing of the float16 file is left but what the mode itself writes.
           const types = new Set(mainSubgraph(parseTflite(b)).tensors.map((t) => t.dtype));
           if (mode !== 'float16') expect(types.has('float16')).toBe(false);

@@ -3,6 +3,7 @@
 // ImageNet classifiers the accuracy lab scores.
 import type { TensorData, TensorSpec } from '../runtime/types.ts';
 import { argmax, dequantize } from '../classify/output.ts';
+import { outputDiff } from '../eval/accuracy.ts';
 
 export interface OutputAgreement {
   /**
@@ -48,12 +49,12 @@ export function compareOutputs(
       if (!top && a.length > 1) top = { float: argmax(a), quantized: argmax(b) };
       let lo = Infinity;
       let hi = -Infinity;
-      let diff = 0;
-      for (let k = 0; k < a.length; k++) {
-        lo = Math.min(lo, a[k]!);
-        hi = Math.max(hi, a[k]!);
-        diff = Math.max(diff, Math.abs(a[k]! - b[k]!));
+      for (const x of a) {
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
       }
+      // The accuracy lab's measure of two outputs' distance (same sizes, checked above).
+      const diff = outputDiff(a, b)?.maxAbs ?? 0;
       // A constant output has no range: measure against its magnitude instead.
       const scale = hi > lo ? hi - lo : Math.max(Math.abs(hi), Number.MIN_VALUE);
       const relative = diff === 0 ? 0 : diff / scale;
